@@ -1,0 +1,53 @@
+# `make site` and `make test` are all a fresh machine with Python 3.11 needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-requirements
+
+# Material prints an end-of-life banner about MkDocs 2 on every build.
+export NO_MKDOCS_2_WARNING := 1
+# Stable dates in the sitemap: two builds of one commit give the same site/.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
+
+.PHONY: site check test serve clean chromium
+
+site: $(STAMP)
+	$(BIN)/python -m generator
+	@# Build beside site/ and swap it in, so a failed build never leaves site/ half-written.
+	rm -rf .build/site
+	$(BIN)/mkdocs build --strict --site-dir .build/site
+	rm -rf .build/site.old
+	if [ -d site ]; then mv site .build/site.old; fi
+	mv .build/site site
+	rm -rf .build/site.old
+
+check: $(STAMP)
+	$(BIN)/python -m generator check
+
+test: $(STAMP) chromium
+	$(BIN)/python -m pytest
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+clean:
+	if [ -x $(BIN)/python ]; then $(BIN)/python -m generator clean; fi
+	rm -rf site .build
+
+$(STAMP): requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# The browser tests drive Debian's chromium; Playwright's own browser downloads are not used.
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else \
+	    echo "The browser tests need Debian's chromium: sudo apt-get install chromium" >&2; exit 1; \
+	  fi; \
+	fi

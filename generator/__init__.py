@@ -1,0 +1,1 @@
+"""Validate data/plan.yaml and render it into the Markdown pages MkDocs builds."""

@@ -1,0 +1,22 @@
+"""Problems found in the data, reported in compiler form: FILE:LINE:COL: error: MESSAGE."""
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    file: str
+    line: int
+    column: int
+    severity: str  # "error" or "warning"
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+
+class PlanError(Exception):
+    """Raised with every problem of a run, so that one mistake does not hide the next."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        self.diagnostics = sorted(set(diagnostics))
+        super().__init__("\n".join(map(str, self.diagnostics)))

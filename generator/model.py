@@ -1,0 +1,143 @@
+"""The plan as frozen records with the lookup tables the pages need, built from validated data."""
+from dataclasses import dataclass
+
+from .numerals import from_numeral
+from .slugs import slugify, sort_key
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    number: str
+    issuer: str
+    written: str
+    published: str
+    column: str
+    recipients: str
+    notice: tuple[str, ...]
+    signature: str
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    slug: str
+    collective: bool
+    full_name: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Task:
+    number: int
+    numeral: str
+    title: str
+    text: str
+    lead_units: tuple[Unit, ...]
+    responsible_units: tuple[Unit, ...]
+    responsibility: str
+    slug: str
+    section_number: int
+
+    @property
+    def label(self) -> str:
+        return f"（{self.numeral}）"
+
+    @property
+    def full_text(self) -> str:
+        """The task's paragraph as published, before its responsibility bracket."""
+        return f"{self.title}。{self.text}"
+
+
+@dataclass(frozen=True)
+class Section:
+    number: int
+    numeral: str
+    title: str
+    slug: str
+    tasks: tuple[Task, ...]
+
+    @property
+    def label(self) -> str:
+        return f"{self.numeral}、"
+
+
+@dataclass(frozen=True)
+class Plan:
+    document: Document
+    title: str
+    preamble: str
+    units: tuple[Unit, ...]
+    sections: tuple[Section, ...]
+
+    @property
+    def tasks(self) -> tuple[Task, ...]:
+        return tuple(task for section in self.sections for task in section.tasks)
+
+    def section_of(self, task: Task) -> Section:
+        return self.sections[task.section_number - 1]
+
+    def tasks_led_by(self, unit: Unit) -> tuple[Task, ...]:
+        return tuple(task for task in self.tasks if unit in task.lead_units)
+
+    def tasks_assigned_to(self, unit: Unit) -> tuple[Task, ...]:
+        return tuple(task for task in self.tasks if unit in task.responsible_units)
+
+    def co_leads_of(self, unit: Unit) -> tuple[tuple[Unit, tuple[Task, ...]], ...]:
+        """Units that lead a task together with `unit`, each with those tasks, in pinyin order."""
+        shared: dict[Unit, list[Task]] = {}
+        for task in self.tasks_led_by(unit):
+            for other in task.lead_units:
+                if other != unit:
+                    shared.setdefault(other, []).append(task)
+        return tuple((other, tuple(tasks)) for other, tasks in
+                     sorted(shared.items(), key=lambda item: sort_key(item[0].name)))
+
+    def units_by_pinyin(self, *, collective: bool) -> tuple[Unit, ...]:
+        chosen = [unit for unit in self.units if unit.collective == collective]
+        return tuple(sorted(chosen, key=lambda unit: sort_key(unit.name)))
+
+
+def slug_of(entry: dict, named_by: str) -> str:
+    """A record's URL slug: the one pinned in the data, else the pinyin of its name or title."""
+    return entry.get("slug") or slugify(entry[named_by])
+
+
+def build(data: dict) -> Plan:
+    """Build the model from data that validate.check() accepted."""
+    units = {entry["name"]: Unit(
+        name=entry["name"],
+        slug=slug_of(entry, "name"),
+        collective=bool(entry.get("collective", False)),
+        full_name=entry.get("full_name", ""),
+        aliases=tuple(entry.get("aliases", ())),
+    ) for entry in data["units"]}
+    sections = []
+    for section_entry in data["sections"]:
+        section_number = from_numeral(section_entry["number"])
+        tasks = tuple(Task(
+            number=from_numeral(entry["number"]),
+            numeral=entry["number"],
+            title=entry["title"],
+            text=entry["text"],
+            lead_units=tuple(units[name] for name in entry["lead"]),
+            responsible_units=tuple(units[name] for name in entry.get("responsible", ())),
+            responsibility=entry.get("responsibility", ""),
+            slug=slug_of(entry, "title"),
+            section_number=section_number,
+        ) for entry in section_entry["tasks"])
+        sections.append(Section(
+            number=section_number,
+            numeral=section_entry["number"],
+            title=section_entry["title"],
+            slug=slug_of(section_entry, "title"),
+            tasks=tasks,
+        ))
+    document = data["document"]
+    return Plan(
+        document=Document(**{**document, "notice": tuple(document["notice"])}),
+        title=data["plan"]["title"],
+        preamble=data["plan"]["preamble"],
+        units=tuple(units.values()),
+        sections=tuple(sections),
+    )

@@ -1,0 +1,51 @@
+"""Pinyin URL slugs and pinyin sort keys for Chinese names."""
+import re
+import unicodedata
+
+from pypinyin import Style, lazy_pinyin
+
+# Readings pypinyin gets wrong for a word in this plan's text. Every slug and sort key goes
+# through this one table; tests/test_slugs.py lists each entry and the data that needs it.
+READINGS = {
+    "长效": "chang xiao",
+}
+
+_WORDS = re.compile("|".join(sorted(map(re.escape, READINGS), key=len, reverse=True)))
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _latin(text: str) -> str:
+    """Fold full-width forms and accents to ASCII where a plain form exists."""
+    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
+def syllables(text: str) -> list[str]:
+    """The lowercase ASCII words of `text`: one per Han character, one per Latin or digit run."""
+    words: list[str] = []
+    start = 0
+    for match in _WORDS.finditer(text):
+        words += _pinyin(text[start:match.start()]) + READINGS[match.group()].split()
+        start = match.end()
+    return words + _pinyin(text[start:])
+
+
+def _pinyin(text: str) -> list[str]:
+    words = []
+    for piece in lazy_pinyin(text, style=Style.NORMAL, errors=lambda run: [run]):
+        words += re.findall(r"[a-z0-9]+", _latin(piece).lower())
+    return words
+
+
+def slugify(text: str) -> str:
+    """`市政府法制办` -> `shi-zheng-fu-fa-zhi-ban`; empty when nothing in `text` has a reading."""
+    return "-".join(syllables(text))
+
+
+def is_slug(text: str) -> bool:
+    return bool(_SLUG.match(text))
+
+
+def sort_key(text: str) -> tuple[str, ...]:
+    """Order names by their pinyin, as a Chinese reader expects a directory to run."""
+    return (*syllables(text), text)

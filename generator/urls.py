@@ -1,0 +1,30 @@
+"""Where each page lives under docs/, and the URL MkDocs gives it (use_directory_urls)."""
+import posixpath
+
+HOME = "index.md"
+UNIT_DIRECTORY = "units/index.md"
+
+
+def section_page(slug: str) -> str:
+    # index.md, so that Material's navigation.indexes makes it the page of its nav group
+    return f"sections/{slug}/index.md"
+
+
+def task_page(slug: str) -> str:
+    return f"tasks/{slug}.md"
+
+
+def unit_page(slug: str) -> str:
+    return f"units/{slug}.md"
+
+
+def url_of(page: str) -> str:
+    """`tasks/x.md` -> `/tasks/x/`, `sections/y/index.md` -> `/sections/y/`."""
+    stem = page.removesuffix(".md")
+    stem = "" if stem == "index" else stem.removesuffix("/index")
+    return "/" + (stem + "/" if stem else "")
+
+
+def relative_link(from_page: str, to_page: str) -> str:
+    """A Markdown link from one page to another, which MkDocs checks and rewrites to a URL."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")

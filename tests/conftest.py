@@ -1,0 +1,75 @@
+"""Shared helpers: paths, building a plan into a temporary folder, serving a built site."""
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+NOTICE = ROOT.parent / "shared" / "source" / "000_6fe745a90a768f4b.txt"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+
+
+def build_site(data: Path, out: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of the project's config, with `data` generated into out/docs."""
+    (out / "docs").mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "PLAN_DATA": str(data), "PLAN_DOCS": str(out / "docs"),
+           "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out / "site")],
+        cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("real")
+    result = build_site(ROOT / "data" / "plan.yaml", out)
+    assert result.returncode == 0, result.stderr
+    return out / "site"
+
+
+@pytest.fixture(scope="session")
+def server(real_site):
+    """The real site served on 127.0.0.1, as a reader's browser would get it."""
+    handler = functools.partial(_QuietHandler, directory=str(real_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh tab that fails the test if the site asks any other host for anything."""
+    context = browser.new_context()
+    tab = context.new_page()
+    foreign = []
+    tab.on("request", lambda request: request.url.startswith(server) or request.url.startswith(
+        "data:") or foreign.append(request.url))
+    yield tab
+    context.close()
+    assert foreign == [], f"the page requested other hosts: {foreign}"

@@ -1,0 +1,140 @@
+"""A small fixture plan generated and built into tmp_path: pages, links, nav, ownership."""
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.__main__ import main
+from generator.build import generate, load_plan
+from generator.render import nav
+from generator.urls import url_of
+from tests.conftest import FIXTURES, build_site
+
+SMALL = FIXTURES / "small_plan.yaml"
+LINK = re.compile(r"\]\(([^)]+)\)")
+
+EXPECTED_PAGES = {
+    "index.md",
+    "sections/wan-shan-jue-ce-ji-zhi/index.md",
+    "sections/jia-qiang-zu-zhi-bao-zhang/index.md",
+    "tasks/jian-li-chang-xiao-ji-zhi.md",
+    "tasks/tui-xing-12345-re-xian.md",
+    "tasks/jia-qiang-fa-zhi-ji-gou-jian-she.md",
+    "units/index.md",
+    "units/shi-zheng-fu-fa-zhi-ban.md",
+    "units/shi-si-fa-ju.md",
+    "units/shi-cai-zheng-ju.md",
+    "units/you-zhi-fa-zhi-ze-de-shi-ji-bu-men.md",
+    "units/ge-xian-qu-ren-min-zheng-fu.md",
+}
+
+
+@pytest.fixture
+def docs(tmp_path) -> Path:
+    generate(SMALL, tmp_path / "docs")
+    return tmp_path / "docs"
+
+
+def pages_in(docs: Path) -> set[str]:
+    return {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
+
+
+def test_one_page_per_task_unit_and_section(docs):
+    assert pages_in(docs) == EXPECTED_PAGES
+
+
+def test_every_link_resolves_to_a_generated_page(docs):
+    for name in EXPECTED_PAGES:
+        for target in LINK.findall((docs / name).read_text(encoding="utf-8")):
+            assert (docs / name).parent.joinpath(target).resolve().is_file(), (name, target)
+
+
+def test_task_page(docs):
+    page = (docs / "tasks/tui-xing-12345-re-xian.md").read_text(encoding="utf-8")
+    assert "# （二）推行12345热线\n" in page
+    assert "推行12345热线。办好群众反映的民生事项。" in page
+    assert "〔牵头单位：市政府法制办；责任单位：市财政局和有执法职责的市级部门〕" in page
+    assert "**牵头单位**：[市政府法制办](../units/shi-zheng-fu-fa-zhi-ban.md)" in page
+    assert ("**责任单位**：[市财政局](../units/shi-cai-zheng-ju.md)、"
+            "[有执法职责的市级部门](../units/you-zhi-fa-zhi-ze-de-shi-ji-bu-men.md)") in page
+    assert "所属部分：[一、完善决策机制](../sections/wan-shan-jue-ce-ji-zhi/index.md)" in page
+    assert "[上一项：（一）建立长效机制](jian-li-chang-xiao-ji-zhi.md)" in page
+    assert "[下一项：（三）加强法制机构建设](jia-qiang-fa-zhi-ji-gou-jian-she.md)" in page
+
+
+def test_unit_page_lists_led_and_assigned_tasks_and_co_leads(docs):
+    finance = (docs / "units/shi-cai-zheng-ju.md").read_text(encoding="utf-8")
+    assert "牵头 1 项任务，负责 1 项任务" in finance
+    assert "## 牵头任务（1 项）" in finance and "## 责任任务（1 项）" in finance
+    assert ("| （三） | [加强法制机构建设](../tasks/jia-qiang-fa-zhi-ji-gou-jian-she.md) | "
+            "[二、加强组织保障](../sections/jia-qiang-zu-zhi-bao-zhang/index.md) | — |") in finance
+    assert "| （二） | [推行12345热线](../tasks/tui-xing-12345-re-xian.md) |" in finance
+    legal = (docs / "units/shi-zheng-fu-fa-zhi-ban.md").read_text(encoding="utf-8")
+    assert "- [市司法局](shi-si-fa-ju.md)：[（一）](../tasks/jian-li-chang-xiao-ji-zhi.md)" in legal
+
+
+def test_directory_sorts_by_pinyin_with_collective_units_apart(docs):
+    directory = (docs / "units/index.md").read_text(encoding="utf-8")
+    named, collective = directory.split("## 统称")
+    assert re.findall(r"\[([^]]+)\]", named) == ["市财政局", "市司法局", "市政府法制办"]
+    assert re.findall(r"\[([^]]+)\]", collective) == ["各县（区）人民政府", "有执法职责的市级部门"]
+
+
+def test_nav_reaches_every_page_in_plan_order():
+    plan = load_plan(SMALL)
+
+    def leaves(entries):
+        for entry in entries:
+            value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+            yield from leaves(value) if isinstance(value, list) else [value]
+
+    assert sorted(leaves(nav(plan))) == sorted(EXPECTED_PAGES)
+    assert nav(plan)[1]["工作安排"][0] == {"一、完善决策机制": [
+        {"一、完善决策机制": "sections/wan-shan-jue-ce-ji-zhi/index.md"},
+        {"（一）建立长效机制": "tasks/jian-li-chang-xiao-ji-zhi.md"},
+        {"（二）推行12345热线": "tasks/tui-xing-12345-re-xian.md"},
+    ]}
+
+
+def test_fixture_builds_strict_into_a_site(tmp_path):
+    result = build_site(SMALL, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    site = tmp_path / "site"
+    for page in EXPECTED_PAGES:
+        assert (site / url_of(page).lstrip("/") / "index.html").is_file(), page
+    html = (site / "units/shi-cai-zheng-ju/index.html").read_text(encoding="utf-8")
+    assert "推行12345热线" in html and 'href="../../tasks/tui-xing-12345-re-xian/"' in html
+
+
+def test_regenerating_unchanged_data_writes_nothing(docs, capsys):
+    before = {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}
+    assert main(["--data", str(SMALL), "--docs", str(docs)]) == 0
+    assert capsys.readouterr().out == f"{docs.as_posix()}/: 0 page(s) written, 0 deleted, 12 unchanged\n"
+    assert {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")} == before
+
+
+def test_removed_task_loses_its_page_and_hand_written_files_stay(tmp_path, docs, capsys):
+    smaller = tmp_path / "plan.yaml"
+    text = SMALL.read_text(encoding="utf-8")
+    smaller.write_text(text[: text.index("  - number: 二\n    title: 加强组织保障")], encoding="utf-8")
+    notes = docs / "tasks" / "notes.md"
+    notes.write_text("# 我的笔记\n", encoding="utf-8")
+    assert main(["--data", str(smaller), "--docs", str(docs)]) == 1
+    err = capsys.readouterr().err
+    assert f"{notes}:1:1: error: this file was not generated from the data, but docs/tasks " \
+           "belongs to the generator; move the file out of it (it was left untouched)" in err
+    assert notes.read_text(encoding="utf-8") == "# 我的笔记\n"
+    assert pages_in(docs) == EXPECTED_PAGES | {"tasks/notes.md"}
+
+    notes.unlink()
+    assert main(["--data", str(smaller), "--docs", str(docs)]) == 0
+    assert "tasks/jia-qiang-fa-zhi-ji-gou-jian-she.md" not in pages_in(docs)
+    assert not (docs / "sections/jia-qiang-zu-zhi-bao-zhang").exists()
+
+
+def test_clean_deletes_generated_pages_only(docs):
+    shutil.copy(SMALL, docs / "plan-copy.yaml")
+    assert main(["clean", "--docs", str(docs)]) == 0
+    assert [p.name for p in docs.rglob("*") if p.is_file()] == ["plan-copy.yaml"]

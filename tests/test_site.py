@@ -1,0 +1,39 @@
+"""The real plan built with `mkdocs build --strict`, as it is published."""
+import json
+import re
+
+from generator.build import load_plan
+from generator.urls import url_of, unit_page
+from tests.conftest import ROOT
+
+EXTERNAL = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)="(?:https?:)?//', re.I)
+
+
+def test_every_record_has_a_page(real_site):
+    plan = load_plan(ROOT / "data" / "plan.yaml")
+    pages = [url_of(unit_page(unit.slug)) for unit in plan.units]
+    pages += [f"/tasks/{task.slug}/" for task in plan.tasks]
+    pages += [f"/sections/{section.slug}/" for section in plan.sections]
+    for url in pages + ["/", "/units/"]:
+        assert (real_site / url.lstrip("/") / "index.html").is_file(), url
+    assert len(list(real_site.rglob("index.html"))) == len(pages) + 2
+
+
+def test_unit_page_is_at_its_pinyin_url(real_site):
+    html = (real_site / "units/shi-zheng-fu-fa-zhi-ban/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<h1 id="[^"]*">市政府法制办<a class="headerlink"', html)
+    assert "牵头 14 项任务，负责 0 项任务" in html
+
+
+def test_no_page_loads_anything_from_another_host(real_site):
+    for page in real_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not EXTERNAL.search(html), page
+        assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html, page
+
+
+def test_search_index_is_segmented_by_jieba(real_site):
+    index = json.loads((real_site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["zh"]
+    task = next(doc for doc in index["docs"] if doc["location"] == "tasks/shen-hua-shang-shi-zhi-du-gai-ge/")
+    assert "电子\u200b营业执照" in task["text"]
