@@ -12,7 +12,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: site check test serve clean chromium
+.PHONY: site check urls test serve clean chromium
 
 site: $(STAMP)
 	$(BIN)/python -m generator
@@ -26,6 +26,10 @@ site: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/python -m generator check
+
+# Enter new page URLs into the ledger data/urls.txt; refuses while a published URL would break.
+urls: $(STAMP)
+	$(BIN)/python -m generator urls
 
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest

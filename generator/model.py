@@ -63,12 +63,20 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Redirect:
+    """An old URL that keeps working by sending the reader to a current page."""
+    source: str
+    target: str
+
+
+@dataclass(frozen=True)
 class Plan:
     document: Document
     title: str
     preamble: str
     units: tuple[Unit, ...]
     sections: tuple[Section, ...]
+    redirects: tuple[Redirect, ...] = ()
 
     @property
     def tasks(self) -> tuple[Task, ...]:
@@ -140,4 +148,5 @@ def build(data: dict) -> Plan:
         preamble=data["plan"]["preamble"],
         units=tuple(units.values()),
         sections=tuple(sections),
+        redirects=tuple(Redirect(entry["from"], entry["to"]) for entry in data.get("redirects", ())),
     )

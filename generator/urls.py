@@ -1,5 +1,6 @@
 """Where each page lives under docs/, and the URL MkDocs gives it (use_directory_urls)."""
 import posixpath
+import re
 
 HOME = "index.md"
 UNIT_DIRECTORY = "units/index.md"
@@ -28,3 +29,13 @@ def url_of(page: str) -> str:
 def relative_link(from_page: str, to_page: str) -> str:
     """A Markdown link from one page to another, which MkDocs checks and rewrites to a URL."""
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def is_site_url(text: str) -> bool:
+    """A page URL of this site as the ledger writes it: `/`, `/units/`, `/tasks/x-y/`."""
+    return bool(re.fullmatch(r"/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)*", text))
+
+
+def page_of_url(url: str) -> str:
+    """A Markdown path whose page would be at `url`; mkdocs-redirects takes old URLs this way."""
+    return url.strip("/") + ".md" if url != "/" else HOME

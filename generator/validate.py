@@ -14,7 +14,7 @@ from .slugs import is_slug
 
 @dataclass(frozen=True)
 class Field:
-    kind: str  # line, text, texts, lines, flag, slug, numeral, units, record, records
+    kind: str  # line, text, texts, lines, flag, slug, url, numeral, units, record, records
     required: bool = True
     schema: str = ""  # for record and records: the schema of the nested mapping
 
@@ -28,7 +28,9 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         "plan": Field("record", schema="plan"),
         "units": Field("records", schema="unit"),
         "sections": Field("records", schema="section"),
+        "redirects": Field("records", required=False, schema="redirect"),
     },
+    "redirect": {"from": Field("url"), "to": Field("url")},
     "document": {
         "title": LINE, "number": LINE, "issuer": LINE, "written": LINE, "published": LINE,
         "column": LINE, "recipients": LINE, "notice": Field("texts"), "signature": LINE,
@@ -65,6 +67,7 @@ EXPECTED = {
     "lines": "a list of names",
     "flag": "true or false",
     "slug": "a slug of lowercase ASCII words joined by '-'",
+    "url": "a site URL such as /units/shi-zheng-fu-fa-zhi-ban/",
     "numeral": "a Chinese numeral such as 一 or 十三",
     "units": "a list of unit names",
     "record": "a mapping of fields",
@@ -103,6 +106,8 @@ class Checker:
         data = self.source.data
         if path[:1] in (("document",), ("plan",)):
             return path[0]
+        if path[:1] == ("redirects",) and len(path) > 1:
+            return f"redirect #{path[1] + 1}"
         if path[:1] == ("units",) and len(path) > 1:
             name = _get(data, ("units", path[1], "name"))
             return f"unit {name}" if _is_text(name) else f"unit #{path[1] + 1}"
@@ -171,6 +176,9 @@ class Checker:
         if kind == "slug" and not is_slug(value):
             self.error(path, f"field 'slug' is '{value}'; expected {EXPECTED['slug']}, "
                        "such as 'shi-zheng-fu-fa-zhi-ban'")
+            return False
+        if kind == "url" and not urls.is_site_url(value):
+            self.error(path, f"{where} is '{value}'; expected {EXPECTED['url']}")
             return False
         if kind == "numeral" and from_numeral(value) is None:
             self.error(path, f"field 'number' is '{value}'; expected {EXPECTED['numeral']}")

@@ -1,4 +1,5 @@
 """Shared helpers: paths, building a plan into a temporary folder, serving a built site."""
+import contextlib
 import functools
 import http.server
 import os
@@ -35,16 +36,24 @@ def real_site(tmp_path_factory) -> Path:
     return out / "site"
 
 
-@pytest.fixture(scope="session")
-def server(real_site):
-    """The real site served on 127.0.0.1, as a reader's browser would get it."""
-    handler = functools.partial(_QuietHandler, directory=str(real_site))
+@contextlib.contextmanager
+def serving(site: Path):
+    """A built site served on 127.0.0.1, as a reader's browser would get it; yields its origin."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(real_site):
+    with serving(real_site) as origin:
+        yield origin
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -63,13 +72,13 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, server):
-    """A fresh tab that fails the test if the site asks any other host for anything."""
+def page(browser):
+    """A fresh tab that fails the test if a page asks anything of a host other than 127.0.0.1."""
     context = browser.new_context()
     tab = context.new_page()
     foreign = []
-    tab.on("request", lambda request: request.url.startswith(server) or request.url.startswith(
-        "data:") or foreign.append(request.url))
+    tab.on("request", lambda request: request.url.startswith(("http://127.0.0.1:", "data:"))
+           or foreign.append(request.url))
     yield tab
     context.close()
     assert foreign == [], f"the page requested other hosts: {foreign}"
