@@ -3,6 +3,13 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
+# Another plan can be built elsewhere: make site DATA=... DOCS=... SITE=...
+DATA ?= data/plan.yaml
+DOCS ?= docs
+SITE ?= site
+BUILD ?= .build
+export PLAN_DATA := $(DATA)
+export PLAN_DOCS := $(DOCS)
 
 # Material prints an end-of-life banner about MkDocs 2 on every build.
 export NO_MKDOCS_2_WARNING := 1
@@ -15,21 +22,20 @@ endif
 .PHONY: site check urls test serve clean chromium
 
 site: $(STAMP)
-	$(BIN)/python -m generator
+	$(BIN)/python -m generator --data $(DATA) --docs $(DOCS)
 	@# Build beside site/ and swap it in, so a failed build never leaves site/ half-written.
-	rm -rf .build/site
-	$(BIN)/mkdocs build --strict --site-dir .build/site
-	rm -rf .build/site.old
-	if [ -d site ]; then mv site .build/site.old; fi
-	mv .build/site site
-	rm -rf .build/site.old
+	rm -rf $(BUILD)/site $(BUILD)/site.old
+	$(BIN)/mkdocs build --strict --site-dir $(BUILD)/site
+	if [ -d $(SITE) ]; then mv $(SITE) $(BUILD)/site.old; fi
+	mv $(BUILD)/site $(SITE)
+	rm -rf $(BUILD)/site.old
 
 check: $(STAMP)
-	$(BIN)/python -m generator check
+	$(BIN)/python -m generator check --data $(DATA)
 
 # Enter new page URLs into the ledger data/urls.txt; refuses while a published URL would break.
 urls: $(STAMP)
-	$(BIN)/python -m generator urls
+	$(BIN)/python -m generator urls --data $(DATA)
 
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest
@@ -38,8 +44,8 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 clean:
-	if [ -x $(BIN)/python ]; then $(BIN)/python -m generator clean; fi
-	rm -rf site .build
+	if [ -x $(BIN)/python ]; then $(BIN)/python -m generator clean --docs $(DOCS); fi
+	rm -rf $(SITE) $(BUILD)
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -25,6 +25,8 @@ class Source:
     data: Any
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    # Problems met while loading that validation reports with the record's name: (path, message).
+    problems: list[tuple[Path_, str]] = field(default_factory=list)
 
     def at(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Line and column of the value (or key) at `path`, else of its nearest written parent."""
@@ -45,13 +47,18 @@ def load(path: Path, display_name: str | None = None) -> Source:
     raw = _read(path, name)
     text = _decode(raw, name)
     source = Source(name, None)
-    problems: list[Diagnostic] = []
     try:
         loader = yaml.SafeLoader(text)
         try:
             node = loader.get_single_node()
         finally:
             loader.dispose()
+    except yaml.reader.ReaderError as error:
+        before = text[: error.position]
+        line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
+        raise PlanError([Diagnostic(name, line, column, "error",
+                                    f"the file contains the control character U+{error.character:04X}, "
+                                    "which YAML does not allow; delete it")]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         what = " ".join(filter(None, [error.context, error.problem]))
@@ -63,9 +70,7 @@ def load(path: Path, display_name: str | None = None) -> Source:
         raise PlanError([Diagnostic(name, 1, 1, "error",
                                     "the file holds no data; expected a mapping with the keys "
                                     "document, plan, units and sections")])
-    source.data = _convert(node, (), source, problems, set())
-    if problems:
-        raise PlanError(problems)
+    source.data = _convert(node, (), source, set())
     return source
 
 
@@ -97,40 +102,41 @@ def _decode(raw: bytes, name: str) -> str:
                                     "save it as UTF-8")]) from None
 
 
-def _convert(node, path: Path_, source: Source, problems: list, active: set) -> Any:
+_UNSUPPORTED = "unsupported YAML tag '{}'; only plain text, lists and mappings are read"
+
+
+def _convert(node, path: Path_, source: Source, active: set) -> Any:
     source.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if id(node) in active:  # an alias that contains itself
-        problems.append(source.diagnostic(path, "a YAML alias refers to itself"))
+        source.problems.append((path, "a YAML alias refers to itself"))
         return None
     if isinstance(node, yaml.ScalarNode):
         try:
             return SafeConstructor().construct_object(node)
         except ConstructorError:
-            problems.append(source.diagnostic(
-                path, f"unsupported YAML tag '{node.tag}'; write plain text, lists and mappings"))
+            source.problems.append((path, _UNSUPPORTED.format(node.tag)))
             return None
     if node.tag not in _PLAIN_TAGS:
-        problems.append(source.diagnostic(
-            path, f"unsupported YAML tag '{node.tag}'; write plain text, lists and mappings"))
+        source.problems.append((path, _UNSUPPORTED.format(node.tag)))
         return None
     active = active | {id(node)}
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, path + (i,), source, problems, active)
-                for i, item in enumerate(node.value)]
+        return [_convert(item, path + (i,), source, active) for i, item in enumerate(node.value)]
     mapping: dict = {}
     for key_node, value_node in node.value:
-        key = _convert(key_node, path + ("<key>",), source, problems, active)
-        key_path = path + (key,)
-        if isinstance(key, (list, dict)) or key is None:
-            problems.append(source.diagnostic(path + ("<key>",), "a key must be a plain name"))
-            continue
         position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        key = _convert(key_node, path + ("<key>",), source, active)
+        source.values.pop(path + ("<key>",), None)
+        if not isinstance(key, (str, int)) or isinstance(key, bool):
+            source.values[path + ("<key>",)] = position
+            source.problems.append((path + ("<key>",), "a field name must be plain text"))
+            continue
+        key_path = path + (key,)
         if key in mapping:
-            first_line = source.keys[key_path][0]
-            problems.append(Diagnostic(source.file, *position, "error",
-                                       f"duplicate key '{key}' (first written at line {first_line})"))
+            source.values[key_path + ("<again>",)] = position
+            source.problems.append((key_path + ("<again>",), f"field '{key}' is given twice "
+                                    f"(first at line {source.keys[key_path][0]}); delete one"))
             continue
         source.keys[key_path] = position
-        mapping[key] = _convert(value_node, key_path, source, problems, active)
-    source.values.pop(path + ("<key>",), None)
+        mapping[key] = _convert(value_node, key_path, source, active)
     return mapping

@@ -14,13 +14,12 @@ from .slugs import is_slug
 
 @dataclass(frozen=True)
 class Field:
-    kind: str  # line, text, texts, lines, flag, slug, url, numeral, units, record, records
+    kind: str  # text, texts, names, flag, slug, url, numeral, units, record, records
     required: bool = True
     schema: str = ""  # for record and records: the schema of the nested mapping
 
 
-LINE, TEXT = Field("line"), Field("text")
-OPTIONAL_LINE = Field("line", required=False)
+TEXT = Field("text")
 
 SCHEMAS: dict[str, dict[str, Field]] = {
     "file": {
@@ -30,41 +29,40 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         "sections": Field("records", schema="section"),
         "redirects": Field("records", required=False, schema="redirect"),
     },
-    "redirect": {"from": Field("url"), "to": Field("url")},
     "document": {
-        "title": LINE, "number": LINE, "issuer": LINE, "written": LINE, "published": LINE,
-        "column": LINE, "recipients": LINE, "notice": Field("texts"), "signature": LINE,
+        "title": TEXT, "number": TEXT, "issuer": TEXT, "written": TEXT, "published": TEXT,
+        "column": TEXT, "recipients": TEXT, "notice": Field("texts"), "signature": TEXT,
     },
-    "plan": {"title": LINE, "preamble": TEXT},
+    "plan": {"title": TEXT, "preamble": TEXT},
     "unit": {
-        "name": LINE,
+        "name": TEXT,
         "collective": Field("flag", required=False),
-        "full_name": OPTIONAL_LINE,
-        "aliases": Field("lines", required=False),
+        "full_name": Field("text", required=False),
+        "aliases": Field("names", required=False),
         "slug": Field("slug", required=False),
     },
     "section": {
         "number": Field("numeral"),
-        "title": LINE,
+        "title": TEXT,
         "slug": Field("slug", required=False),
         "tasks": Field("records", schema="task"),
     },
     "task": {
         "number": Field("numeral"),
-        "title": LINE,
+        "title": TEXT,
         "text": TEXT,
         "lead": Field("units"),
         "responsible": Field("units", required=False),
-        "responsibility": OPTIONAL_LINE,
+        "responsibility": Field("text", required=False),
         "slug": Field("slug", required=False),
     },
+    "redirect": {"from": Field("url"), "to": Field("url")},
 }
 
 EXPECTED = {
-    "line": "text on one line",
-    "text": "text",
+    "text": "text on one line",
     "texts": "a list of paragraphs",
-    "lines": "a list of names",
+    "names": "a list of names",
     "flag": "true or false",
     "slug": "a slug of lowercase ASCII words joined by '-'",
     "url": "a site URL such as /units/shi-zheng-fu-fa-zhi-ban/",
@@ -73,6 +71,7 @@ EXPECTED = {
     "record": "a mapping of fields",
     "records": "a list of records",
 }
+LISTS = {"records": "record", "texts": "text", "names": "text", "units": "text"}
 
 
 def describe(value) -> str:
@@ -91,30 +90,53 @@ def describe(value) -> str:
     return f"'{value}'"
 
 
+def _bad_character(value: str) -> str | None:
+    """What in `value` would not show as written: a line break or a control character."""
+    for char in value:
+        if char in "\n\r\u2028\u2029":
+            return "a line break; write the text on one line, or fold it with >-"
+        if unicodedata.category(char) in ("Cc", "Zl", "Zp"):
+            return f"the control character U+{ord(char):04X}; delete it"
+    return None
+
+
 class Checker:
     def __init__(self, source: Source):
         self.source = source
         self.problems: list[Diagnostic] = []
+        self.bad: set[tuple] = set()  # paths whose value failed, so later checks skip them
 
     def error(self, path, message, *, key=False, severity="error"):
         label = self.label(path)
-        self.problems.append(self.source.diagnostic(path, f"{label}: {message}" if label else message,
-                                                    key=key, severity=severity))
+        self.problems.append(self.source.diagnostic(
+            path, f"{label}: {message}" if label else message, key=key, severity=severity))
+
+    def fail(self, path, message, **kwargs) -> bool:
+        self.bad.add(path)
+        self.error(path, message, **kwargs)
+        return False
+
+    def fine(self, path) -> bool:
+        """The value at `path` is there and passed its checks, as did everything around it."""
+        return _get(self.source.data, path) is not None and not any(
+            path[:i] in self.bad for i in range(len(path) + 1))
 
     def label(self, path) -> str:
         """Name the record at the head of `path` as a reader of the plan would."""
         data = self.source.data
-        if path[:1] in (("document",), ("plan",)):
+        head = path[:1]
+        if head in (("document",), ("plan",)):
             return path[0]
-        if path[:1] == ("redirects",) and len(path) > 1:
+        if head == ("redirects",) and len(path) > 1:
             return f"redirect #{path[1] + 1}"
-        if path[:1] == ("units",) and len(path) > 1:
+        if head == ("units",) and len(path) > 1:
             name = _get(data, ("units", path[1], "name"))
             return f"unit {name}" if _is_text(name) else f"unit #{path[1] + 1}"
-        if path[:1] == ("sections",) and len(path) > 3 and path[2] == "tasks":
+        if head == ("sections",) and len(path) > 3 and path[2] == "tasks":
             number = _get(data, path[:4] + ("number",))
-            return f"task （{number}）" if _is_text(number) else f"task #{path[3] + 1} of section {path[1] + 1}"
-        if path[:1] == ("sections",) and len(path) > 1:
+            return f"task （{number}）" if _is_text(number) else \
+                f"task #{path[3] + 1} of section #{path[1] + 1}"
+        if head == ("sections",) and len(path) > 1:
             number = _get(data, ("sections", path[1], "number"))
             return f"section {number}、" if _is_text(number) else f"section #{path[1] + 1}"
         return ""
@@ -123,128 +145,135 @@ class Checker:
     def record(self, value, path, schema: str) -> bool:
         fields = SCHEMAS[schema]
         if not isinstance(value, dict):
-            self.error(path, f"expected {EXPECTED['record']} ({', '.join(fields)}), got {describe(value)}")
-            return False
+            return self.fail(path, f"expected {EXPECTED['record']} ({', '.join(fields)}), "
+                             f"got {describe(value)}")
         ok = True
         for key in value:
             if key not in fields:
                 near = difflib.get_close_matches(str(key), list(fields), n=1, cutoff=0.6)
                 hint = f" (did you mean '{near[0]}'?)" if near else ""
-                self.error(path + (key,), f"unknown field '{key}'{hint}; expected one of: "
-                           + ", ".join(fields), key=True)
-                ok = False
+                ok = self.fail(path + (key,), f"unknown field '{key}'{hint}; expected one of: "
+                               + ", ".join(fields), key=True)
         for name, field in fields.items():
             if name in value:
                 ok &= self.value(value[name], path + (name,), field)
             elif field.required:
-                self.error(path, f"missing required field '{name}' ({EXPECTED[field.kind]})")
-                ok = False
+                ok = self.fail(path + (name,), f"missing required field '{name}' "
+                               f"({EXPECTED[field.kind]})")
         return ok
 
     def value(self, value, path, field: Field) -> bool:
-        name = path[-1]
-        kind = field.kind
+        if path in self.bad:  # already reported while loading
+            return False
+        name, kind = path[-1], field.kind
+        where = f"field '{name}'" if isinstance(name, str) else f"item {name + 1} of '{path[-2]}'"
         if kind == "record":
             return self.record(value, path, field.schema)
-        if kind in ("records", "texts", "lines", "units"):
+        if kind in LISTS:
             if not isinstance(value, list):
-                self.error(path, f"field '{name}' must be {EXPECTED[kind]}, got {describe(value)}")
-                return False
-            if not value and kind != "lines" and field.required:
-                self.error(path, f"field '{name}' is empty; expected {EXPECTED[kind]}")
-                return False
-            item = Field("record", schema=field.schema) if kind == "records" else Field(
-                "text" if kind == "texts" else "line")
+                return self.fail(path, f"{where} must be {EXPECTED[kind]}, got {describe(value)}")
+            if not value and kind != "names":
+                return self.fail(path, f"{where} is empty; expected {EXPECTED[kind]}")
+            item = Field(LISTS[kind], schema=field.schema)
             return all([self.value(entry, path + (i,), item) for i, entry in enumerate(value)])
         if kind == "flag":
-            if not isinstance(value, bool):
-                self.error(path, f"field '{name}' must be true or false, got {describe(value)}")
-                return False
-            return True
-        where = f"field '{name}'" if isinstance(name, str) else f"item {name + 1} of '{path[-2]}'"
+            return isinstance(value, bool) or self.fail(
+                path, f"{where} must be true or false, got {describe(value)}")
         if not isinstance(value, str):
-            self.error(path, f"{where} must be {EXPECTED[kind]}, got {describe(value)}")
-            return False
+            return self.fail(path, f"{where} must be {EXPECTED[kind]}, got {describe(value)}")
         if not value.strip():
-            self.error(path, f"{where} is empty; expected {EXPECTED[kind]}")
-            return False
-        for char in value:
-            if unicodedata.category(char) == "Cc" and not (char == "\n" and kind == "text"):
-                self.error(path, f"{where} contains the control character U+{ord(char):04X}; "
-                           f"expected {EXPECTED[kind]}")
-                return False
+            return self.fail(path, f"{where} is empty; expected {EXPECTED[kind]}")
+        bad = _bad_character(value)
+        if bad:
+            return self.fail(path, f"{where} contains {bad}")
+        if value != value.strip():
+            return self.fail(path, f"{where} starts or ends with white space; delete it")
         if kind == "slug" and not is_slug(value):
-            self.error(path, f"field 'slug' is '{value}'; expected {EXPECTED['slug']}, "
-                       "such as 'shi-zheng-fu-fa-zhi-ban'")
-            return False
+            return self.fail(path, f"{where} is '{value}'; expected {EXPECTED['slug']}, "
+                             "such as 'shi-zheng-fu-fa-zhi-ban'")
         if kind == "url" and not urls.is_site_url(value):
-            self.error(path, f"{where} is '{value}'; expected {EXPECTED['url']}")
-            return False
+            return self.fail(path, f"{where} is '{value}'; expected {EXPECTED['url']}")
         if kind == "numeral" and from_numeral(value) is None:
-            self.error(path, f"field 'number' is '{value}'; expected {EXPECTED['numeral']}")
-            return False
+            return self.fail(path, f"{where} is '{value}'; expected {EXPECTED['numeral']}")
         return True
 
     # --- across records -----------------------------------------------------------------
-    def numbering(self, entries, path, what: str, start: int, brackets: str) -> int:
-        """Numbers must run on without a gap or a repeat; returns the next expected number."""
-        expected = start
-        seen: dict[int, int] = {}
-        for i, entry in enumerate(entries):
-            number = from_numeral(entry["number"])
-            here = path + (i, "number")
-            if number in seen:
-                first = self.source.at(path + (seen[number], "number"))[0]
-                self.error(here, f"{what} number {brackets.format(entry['number'])} repeats the "
-                           f"{what} at line {first}")
-            elif number != expected:
-                self.error(here, f"{what} number is {brackets.format(entry['number'])}; expected "
-                           f"{brackets.format(to_numeral(expected))} ({what}s are numbered in order)")
-            seen.setdefault(number, i)
-            expected = max(expected, number) + 1
-        return expected
+    def records(self, *path) -> list[tuple[tuple, dict]]:
+        """The well-formed mappings of the list at `path`, each with its own path."""
+        entries = _get(self.source.data, path)
+        if not isinstance(entries, list) or path in self.bad:
+            return []
+        return [(path + (i,), entry) for i, entry in enumerate(entries)
+                if isinstance(entry, dict) and path + (i,) not in self.bad]
 
-    def references(self, data):
-        names = [unit["name"] for unit in data["units"]]
-        first_at: dict[str, int] = {}
-        for i, name in enumerate(names):
-            if name in first_at:
-                line = self.source.at(("units", first_at[name], "name"))[0]
-                self.error(("units", i, "name"), f"the unit is listed twice (first at line {line})")
-            first_at.setdefault(name, i)
+    def numbering(self, entries, what: str, brackets: str) -> None:
+        """Numbers must run 1, 2, 3… without a gap or a repeat."""
+        expected = 1
+        seen: dict[int, tuple] = {}
+        for path, entry in entries:
+            here = path + ("number",)
+            if not self.fine(here):
+                expected += 1
+                continue
+            number = from_numeral(entry["number"])
+            shown = brackets.format(entry["number"])
+            if number in seen:
+                first = self.source.at(seen[number])[0]
+                self.error(here, f"{what} number {shown} is given twice (first at line {first})")
+            elif number != expected:
+                self.error(here, f"{what} number is {shown}; expected "
+                           f"{brackets.format(to_numeral(expected))} ({what}s are numbered in order)")
+            seen.setdefault(number, here)
+            expected = max(expected, number) + 1
+
+    def references(self):
+        names: dict[str, tuple] = {}
+        for path, unit in self.records("units"):
+            if self.fine(path + ("name",)):
+                if unit["name"] in names:
+                    line = self.source.at(names[unit["name"]])[0]
+                    self.fail(path + ("name",), f"the unit is listed twice (first at line {line})")
+                names.setdefault(unit["name"], path + ("name",))
         referenced = set()
-        for s, section in enumerate(data["sections"]):
-            for t, task in enumerate(section["tasks"]):
+        for section_path, _ in self.records("sections"):
+            for path, task in self.records(*section_path, "tasks"):
                 for role in ("lead", "responsible"):
                     given = task.get(role, [])
                     for r, name in enumerate(given):
-                        path = ("sections", s, "tasks", t, role, r)
+                        here = path + (role, r)
+                        if not self.fine(here):
+                            continue
                         referenced.add(name)
-                        if name not in first_at:
-                            near = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
+                        if name not in names:
+                            near = difflib.get_close_matches(name, list(names), n=1, cutoff=0.5)
                             hint = f" (did you mean '{near[0]}'?)" if near else ""
-                            self.error(path, f"{role} unit '{name}' is not in units{hint}")
+                            self.error(here, f"{role} unit '{name}' is not in units{hint}")
                         elif given.index(name) != r:
-                            self.error(path, f"{role} unit '{name}' is named twice")
-                        elif "responsibility" in task and name not in task["responsibility"]:
-                            self.error(path, f"{role} unit '{name}' does not appear in the "
+                            self.error(here, f"{role} unit '{name}' is named twice")
+                        elif (self.fine(path + ("responsibility",))
+                              and name not in task["responsibility"]):
+                            self.error(here, f"{role} unit '{name}' does not appear in the "
                                        "responsibility wording")
-        for i, name in enumerate(names):
+        if not self.records("sections"):
+            return  # without tasks, every unit would look unused
+        for name, path in names.items():
             if name not in referenced:
-                self.error(("units", i, "name"), "no task names this unit as lead or responsible",
+                self.error(path, "no task names this unit as lead or responsible",
                            severity="warning")
 
-    def slugs(self, data):
+    def slugs(self):
         """Two records must never share a URL: each would hide the other's page."""
         owners = {urls.HOME: "the home page", urls.UNIT_DIRECTORY: "the unit directory"}
-        records = [(("units", i), unit, "name", urls.unit_page) for i, unit in enumerate(data["units"])]
-        for s, section in enumerate(data["sections"]):
-            records.append((("sections", s), section, "title", urls.section_page))
-            records += [(("sections", s, "tasks", t), task, "title", urls.task_page)
-                        for t, task in enumerate(section["tasks"])]
+        records = [(path, unit, "name", urls.unit_page) for path, unit in self.records("units")]
+        for path, section in self.records("sections"):
+            records.append((path, section, "title", urls.section_page))
+            records += [(task_path, task, "title", urls.task_page)
+                        for task_path, task in self.records(*path, "tasks")]
         for path, entry, named_by, page_of in records:
-            slug = slug_of(entry, named_by)
             where = path + ("slug",) if "slug" in entry else path + (named_by,)
+            if not self.fine(where):
+                continue
+            slug = slug_of(entry, named_by)
             if not slug:
                 self.error(where, f"the {named_by} gives no pinyin for a URL; "
                            "pin one with the field 'slug'")
@@ -260,15 +289,17 @@ class Checker:
 def check(source: Source) -> list[Diagnostic]:
     """All problems of the data, errors and warnings, in file order."""
     checker = Checker(source)
-    if not checker.record(source.data, (), "file"):
-        return sorted(checker.problems)
-    data = source.data
-    checker.numbering(data["sections"], ("sections",), "section", 1, "{}、")
-    expected = 1
-    for s, section in enumerate(data["sections"]):
-        expected = checker.numbering(section["tasks"], ("sections", s, "tasks"), "task", expected, "（{}）")
-    checker.references(data)
-    checker.slugs(data)
+    for path, message in source.problems:
+        checker.bad.add(path)
+        checker.error(path, message)
+    checker.record(source.data, (), "file")
+    if isinstance(source.data, dict):
+        checker.numbering(checker.records("sections"), "section", "{}、")
+        # tasks are numbered on from one section to the next
+        checker.numbering([task for path, _ in checker.records("sections")
+                           for task in checker.records(*path, "tasks")], "task", "（{}）")
+        checker.references()
+        checker.slugs()
     return sorted(checker.problems)
 
 

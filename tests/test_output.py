@@ -1,0 +1,48 @@
+"""What the generator leaves on disk: deterministic, minimal, and only its own pages."""
+import hashlib
+import shutil
+from pathlib import Path
+
+from generator.__main__ import main
+from tests.conftest import FIXTURES, ROOT, build_site
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_of_one_commit_are_byte_identical(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1496275200")
+    monkeypatch.setenv("SITE_URL", "https://fazhi.example.org/")  # the sitemap lists pages only then
+    for name in ("first", "second"):
+        result = build_site(ROOT / "data" / "plan.yaml", tmp_path / name)
+        assert result.returncode == 0, result.stderr
+    for folder in ("docs", "site"):
+        first, second = digest(tmp_path / "first" / folder), digest(tmp_path / "second" / folder)
+        assert first == second and len(first) > 40, folder
+    assert "<lastmod>2017-06-01</lastmod>" in (tmp_path / "first/site/sitemap.xml").read_text()
+
+
+def test_the_page_of_a_removed_task_disappears(tmp_path, capsys):
+    data = tmp_path / "data" / "plan.yaml"
+    data.parent.mkdir()
+    shutil.copy(FIXTURES / "urls.txt", data.with_name("urls.txt"))
+    text = (FIXTURES / "small_plan.yaml").read_text(encoding="utf-8")
+    data.write_text(text, encoding="utf-8")
+    docs = tmp_path / "docs"
+    assert main(["--data", str(data), "--docs", str(docs)]) == 0
+    page = docs / "tasks" / "jia-qiang-fa-zhi-ji-gou-jian-she.md"
+    assert page.is_file()
+
+    # task （三） and its section go; their URLs are sent to the plan's first section
+    end = text.index("  - number: 二\n    title: 加强组织保障")
+    data.write_text(text[:end].replace("sections:\n", "redirects:\n"
+                    "  - from: /tasks/jia-qiang-fa-zhi-ji-gou-jian-she/\n    to: /sections/wan-shan-jue-ce-ji-zhi/\n"
+                    "  - from: /sections/jia-qiang-zu-zhi-bao-zhang/\n    to: /sections/wan-shan-jue-ce-ji-zhi/\n"
+                    "sections:\n"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--data", str(data), "--docs", str(docs)]) == 0
+    assert capsys.readouterr().out == f"{docs}/: 4 page(s) written, 2 deleted, 6 unchanged\n"
+    assert not page.exists()
+    assert not (docs / "sections" / "jia-qiang-zu-zhi-bao-zhang").exists()
