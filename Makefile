@@ -19,7 +19,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: site check urls test serve clean chromium
+.PHONY: site check urls test search-eval serve clean chromium
 
 site: $(STAMP)
 	$(BIN)/python -m generator --data $(DATA) --docs $(DOCS)
@@ -39,6 +39,10 @@ urls: $(STAMP)
 
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest
+
+# Realistic queries typed into the built site's search box; prints hit@1, hit@3 and index size.
+search-eval: site chromium
+	$(BIN)/python tests/search_eval.py $(SITE)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000

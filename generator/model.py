@@ -77,6 +77,7 @@ class Plan:
     units: tuple[Unit, ...]
     sections: tuple[Section, ...]
     redirects: tuple[Redirect, ...] = ()
+    terms: tuple[str, ...] = ()
 
     @property
     def tasks(self) -> tuple[Task, ...]:
@@ -149,4 +150,5 @@ def build(data: dict) -> Plan:
         units=tuple(units.values()),
         sections=tuple(sections),
         redirects=tuple(Redirect(entry["from"], entry["to"]) for entry in data.get("redirects", ())),
+        terms=tuple(data.get("terms", ())),
     )

@@ -28,6 +28,7 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         "units": Field("records", schema="unit"),
         "sections": Field("records", schema="section"),
         "redirects": Field("records", required=False, schema="redirect"),
+        "terms": Field("names", required=False),
     },
     "document": {
         "title": TEXT, "number": TEXT, "issuer": TEXT, "written": TEXT, "published": TEXT,
@@ -261,6 +262,19 @@ class Checker:
                 self.error(path, "no task names this unit as lead or responsible",
                            severity="warning")
 
+    def terms(self):
+        """A search term must be the plan's own words, so it stands somewhere in its text."""
+        data = self.source.data
+        texts = [_get(data, ("plan", "preamble")), *(_get(data, ("document", "notice")) or [])]
+        for path, section in self.records("sections"):
+            texts.append(section.get("title"))
+            for _, task in self.records(*path, "tasks"):
+                texts += [task.get("title"), task.get("text"), task.get("responsibility")]
+        plan_text = "\n".join(text for text in texts if isinstance(text, str))
+        for i, term in enumerate(data.get("terms") or []):
+            if self.fine(("terms", i)) and term not in plan_text:
+                self.error(("terms", i), f"term '{term}' does not appear in the plan's text")
+
     def slugs(self):
         """Two records must never share a URL: each would hide the other's page."""
         owners = {urls.HOME: "the home page", urls.UNIT_DIRECTORY: "the unit directory"}
@@ -300,6 +314,7 @@ def check(source: Source) -> list[Diagnostic]:
                            for task in checker.records(*path, "tasks")], "task", "（{}）")
         checker.references()
         checker.slugs()
+        checker.terms()
     return sorted(checker.problems)
 
 

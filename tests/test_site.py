@@ -36,4 +36,5 @@ def test_search_index_is_segmented_by_jieba(real_site):
     index = json.loads((real_site / "search/search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["zh"]
     task = next(doc for doc in index["docs"] if doc["location"] == "tasks/shen-hua-shang-shi-zhi-du-gai-ge/")
-    assert "电子\u200b营业执照" in task["text"]
+    # segmented, with the plan's own terms kept whole
+    assert "推行\u200b电子营业执照\u200b和\u200b全程\u200b电子化\u200b登记" in task["text"]
