@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
+# axe-core, from npm, for the accessibility tests
+NODE_TOOLS := node_modules/.package-lock.json
 # Another plan can be built elsewhere: make site DATA=... DOCS=... SITE=...
 DATA ?= data/plan.yaml
 DOCS ?= docs
@@ -37,7 +39,7 @@ check: $(STAMP)
 urls: $(STAMP)
 	$(BIN)/python -m generator urls --data $(DATA)
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium $(NODE_TOOLS)
 	$(BIN)/python -m pytest
 
 # Realistic queries typed into the built site's search box; prints hit@1, hit@3 and index size.
@@ -56,12 +58,18 @@ $(STAMP): requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-# The browser tests drive Debian's chromium; Playwright's own browser downloads are not used.
+$(NODE_TOOLS): package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+# The browser tests drive Debian's chromium (Playwright's own browser downloads are not used);
+# printing a page to PDF needs Chinese fonts.
+DEBIAN_PACKAGES := chromium fonts-noto-cjk
 chromium:
-	@if [ ! -x /usr/bin/chromium ]; then \
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	  else \
-	    echo "The browser tests need Debian's chromium: sudo apt-get install chromium" >&2; exit 1; \
+	    echo "The browser tests need Debian's $$missing: sudo apt-get install $$missing" >&2; exit 1; \
 	  fi; \
 	fi

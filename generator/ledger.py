@@ -27,7 +27,8 @@ class Entry:
 
 def pages(plan: Plan) -> dict[str, str]:
     """Page path under docs/ -> the record it shows, for every page the plan produces."""
-    pages = {urls.HOME: "the home page", urls.UNIT_DIRECTORY: "the unit directory"}
+    pages = {urls.HOME: "the home page", urls.UNIT_DIRECTORY: "the unit directory",
+             urls.MATRIX: "the responsibility matrix"}
     for section in plan.sections:
         pages[urls.section_page(section.slug)] = f"section {section.label}{section.title}"
         for task in section.tasks:

@@ -5,7 +5,7 @@ import re
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from . import urls
+from . import downloads, urls
 from .model import Plan, Section, Task, Unit
 from .search import document_keywords, text_keywords, unit_keywords
 
@@ -34,16 +34,21 @@ def page_of(target) -> str:
     return target  # already a page path
 
 
-def front_matter(source_name: str, keywords: list[str]) -> str:
+def front_matter(source_name: str, keywords: list[str], hide: tuple[str, ...] = (),
+                 searched: bool = True) -> str:
     # JSON strings are YAML scalars that any text from the data fits into unchanged.
     tags = "".join(f"  - {json.dumps(word, ensure_ascii=False)}\n" for word in keywords)
-    return STAMP.format(source=source_name) + ("tags:\n" + tags if tags else "") + "---\n"
+    hidden = "".join(f"  - {part}\n" for part in hide)
+    return (STAMP.format(source=source_name) + ("tags:\n" + tags if tags else "")
+            + ("hide:\n" + hidden if hidden else "")
+            + ("" if searched else "search:\n  exclude: true\n") + "---\n")
 
 
 def _environment() -> Environment:
     env = Environment(loader=PackageLoader("generator"), undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["text"] = text
+    env.filters["fence"] = fence
     return env
 
 
@@ -52,9 +57,10 @@ def render(plan: Plan, source_name: str) -> dict[str, str]:
     env = _environment()
     pages: dict[str, str] = {}
 
-    def page(path: str, template: str, keywords=(), **context) -> None:
+    def page(path: str, template: str, keywords=(), hide=(), searched=True, **context) -> None:
         link = lambda target: urls.relative_link(path, page_of(target))  # noqa: E731
-        pages[path] = front_matter(source_name, list(keywords)) + env.get_template(template).render(
+        pages[path] = front_matter(source_name, list(keywords), hide, searched) + env.get_template(
+            template).render(
             plan=plan, document=plan.document, link=link, **context)
 
     units = {"named": plan.units_by_pinyin(collective=False),
@@ -63,20 +69,47 @@ def render(plan: Plan, source_name: str) -> dict[str, str]:
               for unit in plan.units}
     page(urls.HOME, "home.md.j2", document_keywords(plan.document), units=units)
     page(urls.UNIT_DIRECTORY, "units.md.j2", units=units, counts=counts)
+    # The matrix needs the width of the whole window; the search finds its tasks and units on
+    # their own pages.
+    page(urls.MATRIX, "matrix.md.j2", hide=("navigation", "toc"), searched=False, units=units,
+         rows=matrix_rows(plan, units["named"]))
     for section in plan.sections:
         page(page_of(section), "section.md.j2", text_keywords(section.title, plan.terms),
              section=section)
     tasks = plan.tasks
     for i, task in enumerate(tasks):
         page(page_of(task), "task.md.j2", text_keywords(task.full_text, plan.terms),
-             task=task, section=plan.section_of(task),
+             task=task, section=plan.section_of(task), citation=citation(plan, task),
              previous=tasks[i - 1] if i else None,
              next=tasks[i + 1] if i + 1 < len(tasks) else None)
     for unit in plan.units:
         page(page_of(unit), "unit.md.j2", unit_keywords(unit), unit=unit,
              led=plan.tasks_led_by(unit), assigned=plan.tasks_assigned_to(unit),
              co_leads=plan.co_leads_of(unit), section_of=plan.section_of)
+    pages.update(downloads.files(plan))
     return pages
+
+
+def matrix_rows(plan: Plan, columns: tuple[Unit, ...]) -> list[tuple[Task, list[tuple[Unit, str]]]]:
+    """Each task with each column's unit and its role there: "lead", "responsible" or ""."""
+    def role(task: Task, unit: Unit) -> str:
+        if unit in task.lead_units:
+            return "lead"
+        return "responsible" if unit in task.responsible_units else ""
+    return [(task, [(unit, role(task, unit)) for unit in columns]) for task in plan.tasks]
+
+
+def citation(plan: Plan, task: Task) -> str:
+    document = plan.document
+    return (f"《{document.title}》（{document.number}，{document.written}）"
+            f"任务{task.label}{task.title}")
+
+
+def fence(content: str) -> str:
+    """A citation block, with Material's copy button, showing `content` as it is."""
+    longest = max((len(run) for run in re.findall(r"`+", content)), default=0)
+    ticks = "`" * max(3, longest + 1)
+    return f"{ticks} {{ .text .plan-citation }}\n{content}\n{ticks}"
 
 
 def nav(plan: Plan) -> list:
@@ -86,7 +119,7 @@ def nav(plan: Plan) -> list:
     sections = [{title(section.label + section.title): [entry(section.label + section.title, section)] + [
         entry(task.label + task.title, task) for task in section.tasks]}
         for section in plan.sections]
-    units = [urls.UNIT_DIRECTORY] + [entry(unit.name, unit) for unit in
+    units = [urls.UNIT_DIRECTORY, {"责任矩阵": urls.MATRIX}] + [entry(unit.name, unit) for unit in
                                      plan.units_by_pinyin(collective=False)
                                      + plan.units_by_pinyin(collective=True)]
     return [{"首页": urls.HOME}, {"工作安排": sections}, {"单位": units}]

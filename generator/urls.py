@@ -4,6 +4,7 @@ import re
 
 HOME = "index.md"
 UNIT_DIRECTORY = "units/index.md"
+MATRIX = "matrix/index.md"
 
 
 def section_page(slug: str) -> str:

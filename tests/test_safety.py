@@ -73,7 +73,7 @@ FIELDS = ["document title", "document number", "document issuer", "document writ
           "document published", "document column", "document recipients", "document signature",
           "document notice", "plan title", "plan preamble", "unit name", "unit full_name",
           "unit alias", "section title", "task title", "task text", "task responsibility"]
-LEDGER = ["/", "/sections/bu-fen/", "/tasks/ren-wu/", "/units/", "/units/dan-wei/"]
+LEDGER = ["/", "/matrix/", "/sections/bu-fen/", "/tasks/ren-wu/", "/units/", "/units/dan-wei/"]
 
 
 def build_plan(values: dict, root: Path) -> list[VisibleText]:

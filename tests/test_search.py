@@ -51,7 +51,7 @@ def test_the_words_typed_are_highlighted_on_the_opened_page(page, server):
     marks = page.locator("article mark")
     marks.first.wait_for()
     assert set(marks.all_inner_texts()) == {"行政复议"}
-    assert marks.count() == 3
+    assert marks.count() == page.locator("article").inner_text().count("行政复议") >= 3
 
 
 def test_the_search_index_stays_smaller_than_the_text_it_indexes(real_site):

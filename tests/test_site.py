@@ -14,9 +14,9 @@ def test_every_record_has_a_page(real_site):
     pages = [url_of(unit_page(unit.slug)) for unit in plan.units]
     pages += [f"/tasks/{task.slug}/" for task in plan.tasks]
     pages += [f"/sections/{section.slug}/" for section in plan.sections]
-    for url in pages + ["/", "/units/"]:
+    for url in pages + ["/", "/units/", "/matrix/"]:
         assert (real_site / url.lstrip("/") / "index.html").is_file(), url
-    assert len(list(real_site.rglob("index.html"))) == len(pages) + 2
+    assert len(list(real_site.rglob("index.html"))) == len(pages) + 3
 
 
 def test_unit_page_is_at_its_pinyin_url(real_site):

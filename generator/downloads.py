@@ -1,0 +1,85 @@
+"""Open data: the plan as JSON (with its schema) and as CSV tables, from the same model."""
+import csv
+import io
+import json
+from pathlib import Path
+
+from . import urls
+from .model import Plan, Task, Unit
+
+FOLDER = "downloads"
+SCHEMA = Path(__file__).with_name("schema") / "plan.schema.json"
+LEAD, RESPONSIBLE = "牵头", "责任"
+NAMES = tuple(f"{FOLDER}/{name}" for name in (
+    "plan.json", "plan.schema.json", "tasks.csv", "units.csv", "responsibilities.csv"))
+
+
+def _url(page: str) -> str:
+    return urls.url_of(page)
+
+
+def plan_data(plan: Plan) -> dict:
+    document = plan.document
+    return {
+        "$schema": "plan.schema.json",
+        "document": {
+            "title": document.title, "number": document.number, "issuer": document.issuer,
+            "written": document.written, "published": document.published,
+            "column": document.column, "recipients": document.recipients,
+            "notice": list(document.notice), "signature": document.signature,
+        },
+        "plan": {"title": plan.title, "preamble": plan.preamble},
+        "sections": [{
+            "number": section.number, "label": section.label, "title": section.title,
+            "url": _url(urls.section_page(section.slug)),
+            "tasks": [task.number for task in section.tasks],
+        } for section in plan.sections],
+        "tasks": [{
+            "number": task.number, "label": task.label, "section": task.section_number,
+            "title": task.title, "text": task.text, "responsibility": task.responsibility,
+            "lead": [unit.name for unit in task.lead_units],
+            "responsible": [unit.name for unit in task.responsible_units],
+            "url": _url(urls.task_page(task.slug)),
+        } for task in plan.tasks],
+        "units": [{
+            "name": unit.name, "collective": unit.collective, "full_name": unit.full_name,
+            "aliases": list(unit.aliases),
+            "lead": [task.number for task in plan.tasks_led_by(unit)],
+            "responsible": [task.number for task in plan.tasks_assigned_to(unit)],
+            "url": _url(urls.unit_page(unit.slug)),
+        } for unit in plan.units],
+    }
+
+
+def roles(plan: Plan) -> list[tuple[Task, Unit, str]]:
+    """One row per task, unit and role, in task order, leads first."""
+    return [(task, unit, role) for task in plan.tasks
+            for role, units in ((LEAD, task.lead_units), (RESPONSIBLE, task.responsible_units))
+            for unit in units]
+
+
+def _csv(header: list[str], rows: list[list]) -> str:
+    # UTF-8 with a byte order mark and CRLF: what Excel needs to open Chinese text as it is.
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return "\ufeff" + out.getvalue()
+
+
+def files(plan: Plan) -> dict[str, str]:
+    """Every download, keyed by its path under docs/."""
+    tasks = _csv(["序号", "编号", "部分", "任务", "内容", "责任分工", "牵头单位", "责任单位", "网址"], [
+        [task.number, task.label, plan.section_of(task).label + plan.section_of(task).title,
+         task.title, task.text, task.responsibility,
+         "、".join(u.name for u in task.lead_units), "、".join(u.name for u in task.responsible_units),
+         _url(urls.task_page(task.slug))] for task in plan.tasks])
+    units = _csv(["单位", "统称", "全称", "又称", "牵头任务数", "责任任务数", "网址"], [
+        [unit.name, "是" if unit.collective else "否", unit.full_name, "、".join(unit.aliases),
+         len(plan.tasks_led_by(unit)), len(plan.tasks_assigned_to(unit)),
+         _url(urls.unit_page(unit.slug))] for unit in plan.units])
+    responsibilities = _csv(["任务序号", "任务编号", "任务", "单位", "角色"], [
+        [task.number, task.label, task.title, unit.name, role] for task, unit, role in roles(plan)])
+    contents = (json.dumps(plan_data(plan), ensure_ascii=False, indent=2) + "\n",
+                SCHEMA.read_text(encoding="utf-8"), tasks, units, responsibilities)
+    return dict(zip(NAMES, contents))
