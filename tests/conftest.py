@@ -82,3 +82,15 @@ def page(browser):
     yield tab
     context.close()
     assert foreign == [], f"the page requested other hosts: {foreign}"
+
+
+def search_from_home(page, origin: str, text: str):
+    """Type `text` into the search box of the home page as a person would; the first result."""
+    page.goto(origin + "/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(text)
+    box.press("End")  # Material's search box reacts to key events, not to the value alone
+    first = page.locator(".md-search-result__item").first
+    first.wait_for()
+    return first

@@ -1,6 +1,8 @@
 """The real site in headless Chromium, used as a reader would."""
 import re
 
+from tests.conftest import search_from_home
+
 
 def heading(page) -> str:
     """The page's H1 as a reader sees it, without the ¶ permalink that shows on hover."""
@@ -21,13 +23,7 @@ def test_home_leads_to_ones_own_unit(page, server):
 
 
 def test_searching_a_phrase_from_a_task_lands_on_that_task(page, server):
-    page.goto(server + "/")
-    search = page.locator("input.md-search__input")
-    search.click()
-    search.fill("电子营业执照")
-    search.press("End")
-    first = page.locator(".md-search-result__item").first
-    first.wait_for()
+    first = search_from_home(page, server, "电子营业执照")
     assert "深化商事制度改革" in first.inner_text().replace("\u200b", "")
     first.locator("a").first.click()
     page.wait_for_url(re.compile(re.escape(server) + r"/tasks/shen-hua-shang-shi-zhi-du-gai-ge/"))

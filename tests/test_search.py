@@ -4,7 +4,7 @@ import pytest
 from generator.build import load_plan
 from generator.search import document_keywords, query_forms, unit_keywords
 from tests import search_eval
-from tests.conftest import ROOT
+from tests.conftest import ROOT, search_from_home
 
 
 @pytest.fixture(scope="module")
@@ -41,12 +41,7 @@ def test_the_document_number_finds_the_home_page_however_it_is_typed(results):
 
 
 def test_the_words_typed_are_highlighted_on_the_opened_page(page, server):
-    page.goto(server + "/")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("行政复议")
-    box.press("End")
-    page.locator(".md-search-result__item > a").first.click()
+    search_from_home(page, server, "行政复议").locator("a").first.click()
     page.wait_for_url(server + "/tasks/jia-qiang-xing-zheng-fu-yi-ying-su-gong-zuo/?h=*")
     marks = page.locator("article mark")
     marks.first.wait_for()
