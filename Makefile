@@ -21,11 +21,13 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: site check urls test search-eval serve clean chromium
+.PHONY: site check urls test search-eval bench serve clean chromium
 
+# MkDocs runs the generator (generator/mkdocs_hook.py): it validates the data, writes docs/
+# and sets the nav, or stops the build with every problem of the data.
 site: $(STAMP)
-	$(BIN)/python -m generator --data $(DATA) --docs $(DOCS)
 	@# Build beside site/ and swap it in, so a failed build never leaves site/ half-written.
+	mkdir -p $(DOCS)
 	rm -rf $(BUILD)/site $(BUILD)/site.old
 	$(BIN)/mkdocs build --strict --site-dir $(BUILD)/site
 	if [ -d $(SITE) ]; then mv $(SITE) $(BUILD)/site.old; fi
@@ -45,6 +47,10 @@ test: $(STAMP) chromium $(NODE_TOOLS)
 # Realistic queries typed into the built site's search box; prints hit@1, hit@3 and index size.
 search-eval: site chromium
 	$(BIN)/python tests/search_eval.py $(SITE)
+
+# Synthetic plans of 22 to 2,000 tasks: generator and build times against a bare MkDocs build.
+bench: $(STAMP)
+	$(BIN)/python bench/run.py | tee $(BUILD)/bench.txt
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000

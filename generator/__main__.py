@@ -1,10 +1,11 @@
-"""Command line: `python -m generator [generate|check|urls|clean] [--data FILE] [--docs DIR]`."""
+"""Command line: `python -m generator [generate|check|urls|clean|import NOTICE -o DRAFT] [--data FILE] [--docs DIR]`."""
 import argparse
 import sys
 from pathlib import Path
 
-from .build import generate, load_plan, publish_urls
+from .build import generate, load_checked, publish_urls
 from .ledger import ledger_path
+from . import importer
 from .diagnostics import PlanError
 from .write import write_pages
 
@@ -12,15 +13,23 @@ from .write import write_pages
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator",
                                      description="Validate the plan data and generate its pages.")
-    parser.add_argument("command", nargs="?", default="generate", choices=["generate", "check", "urls", "clean"],
-                        help="generate pages into docs/ (default), only check the data, "
-                             "enter new URLs into the ledger, or delete the generated pages")
+    parser.add_argument("command", nargs="?", default="generate",
+                        choices=["generate", "check", "urls", "clean", "import"],
+                        help="generate pages into docs/ (default), only check the data, enter new "
+                             "URLs into the ledger, delete the generated pages, or import a notice")
+    parser.add_argument("notice", nargs="?", type=Path, help="import: the notice's plain text")
+    parser.add_argument("-o", "--output", type=Path, help="import: where to write the draft")
+    parser.add_argument("--force", action="store_true", help="import: write over an existing file")
     parser.add_argument("--data", type=Path, default=Path("data/plan.yaml"))
     parser.add_argument("--docs", type=Path, default=Path("docs"))
     args = parser.parse_args(argv)
+    if args.command == "import":
+        return import_notice(parser, args)
     try:
         if args.command == "check":
-            plan = load_plan(args.data, args.data.as_posix())
+            # A draft never published has no ledger yet: there is no URL of it to keep.
+            _, plan = load_checked(args.data, args.data.as_posix(),
+                                   new_urls_allowed=not ledger_path(args.data).exists())
             print(f"{args.data.as_posix()}: ok: {len(plan.sections)} sections, "
                   f"{len(plan.tasks)} tasks, {len(plan.units)} units")
             return 0
@@ -46,6 +55,28 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"{args.docs.as_posix()}/: {len(report.written)} page(s) written, "
           f"{len(report.deleted)} deleted, {report.unchanged} unchanged")
+    return 0
+
+
+def import_notice(parser: argparse.ArgumentParser, args) -> int:
+    if not args.notice or not args.output:
+        parser.error("import needs the notice and -o DRAFT.yaml")
+    if args.output.exists() and not args.force:
+        print(f"{args.output}: exists; not written (pass --force to replace it)", file=sys.stderr)
+        return 1
+    try:
+        text = args.notice.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"{args.notice}:1:1: error: cannot read the notice: {error}", file=sys.stderr)
+        return 1
+    draft = importer.parse(text)
+    args.output.write_text(importer.dump(draft, args.notice.name), encoding="utf-8")
+    for number, line in draft.unplaced:
+        print(f"{args.notice}:{number}:1: warning: not placed in the draft, kept there as a "
+              f"comment: {line}", file=sys.stderr)
+    tasks = sum(len(section["tasks"]) for section in draft.sections)
+    print(f"{args.output}: {len(draft.sections)} sections, {tasks} tasks, {len(draft.units)} units; "
+          f"{len(draft.unplaced)} line(s) not placed")
     return 0
 
 

@@ -6,6 +6,7 @@ and means neither the nav nor the redirects are a second copy of the data kept b
 import sys
 from pathlib import Path
 
+import pathspec
 from mkdocs.exceptions import PluginError
 
 # MkDocs loads hooks by file path; the package beside this file must be importable.
@@ -14,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from generator.build import generate  # noqa: E402
 from generator.diagnostics import PlanError  # noqa: E402
 from generator.ledger import redirect_maps  # noqa: E402
-from generator.render import nav  # noqa: E402
+from generator.navigation import nav, outside_nav  # noqa: E402
 from generator.search import dictionary_words  # noqa: E402
 
 _command = "build"
@@ -35,6 +36,8 @@ def on_config(config):
     except PlanError as error:
         raise PluginError(f"the plan data has problems:\n{error}") from None
     config.nav = nav(plan)
+    if outside_nav(plan):
+        config.not_in_nav = pathspec.gitignore.GitIgnoreSpec.from_lines(outside_nav(plan))
     _teach_jieba(dictionary_words(plan))
     config.plugins["redirects"].config["redirect_maps"] = redirect_maps(plan)
     return config

@@ -1,5 +1,6 @@
 """The plan as frozen records with the lookup tables the pages need, built from validated data."""
 from dataclasses import dataclass
+from functools import cached_property
 
 from .numerals import from_numeral
 from .slugs import slugify, sort_key
@@ -11,14 +12,14 @@ class Document:
     number: str
     issuer: str
     written: str
-    published: str
-    column: str
     recipients: str
     notice: tuple[str, ...]
     signature: str
+    published: str = ""
+    column: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one object per record: identity is equality, and fast
 class Unit:
     name: str
     slug: str
@@ -27,7 +28,7 @@ class Unit:
     aliases: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one object per record: identity is equality, and fast
 class Task:
     number: int
     numeral: str
@@ -49,7 +50,7 @@ class Task:
         return f"{self.title}。{self.text}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one object per record: identity is equality, and fast
 class Section:
     number: int
     numeral: str
@@ -79,18 +80,30 @@ class Plan:
     redirects: tuple[Redirect, ...] = ()
     terms: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def tasks(self) -> tuple[Task, ...]:
         return tuple(task for section in self.sections for task in section.tasks)
 
     def section_of(self, task: Task) -> Section:
         return self.sections[task.section_number - 1]
 
+    @cached_property
+    def _roles(self) -> dict[str, dict[Unit, tuple[Task, ...]]]:
+        """unit -> tasks, for each role, built once for the whole plan."""
+        roles: dict[str, dict[Unit, list[Task]]] = {"lead": {}, "responsible": {}}
+        for task in self.tasks:
+            for unit in task.lead_units:
+                roles["lead"].setdefault(unit, []).append(task)
+            for unit in task.responsible_units:
+                roles["responsible"].setdefault(unit, []).append(task)
+        return {role: {unit: tuple(tasks) for unit, tasks in by_unit.items()}
+                for role, by_unit in roles.items()}
+
     def tasks_led_by(self, unit: Unit) -> tuple[Task, ...]:
-        return tuple(task for task in self.tasks if unit in task.lead_units)
+        return self._roles["lead"].get(unit, ())
 
     def tasks_assigned_to(self, unit: Unit) -> tuple[Task, ...]:
-        return tuple(task for task in self.tasks if unit in task.responsible_units)
+        return self._roles["responsible"].get(unit, ())
 
     def co_leads_of(self, unit: Unit) -> tuple[tuple[Unit, tuple[Task, ...]], ...]:
         """Units that lead a task together with `unit`, each with those tasks, in pinyin order."""
@@ -129,7 +142,7 @@ def build(data: dict) -> Plan:
             numeral=entry["number"],
             title=entry["title"],
             text=entry["text"],
-            lead_units=tuple(units[name] for name in entry["lead"]),
+            lead_units=tuple(units[name] for name in entry.get("lead", ())),
             responsible_units=tuple(units[name] for name in entry.get("responsible", ())),
             responsibility=entry.get("responsibility", ""),
             slug=slug_of(entry, "title"),

@@ -3,7 +3,7 @@ import html
 import json
 import re
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
 from . import downloads, urls
 from .model import Plan, Section, Task, Unit
@@ -44,11 +44,31 @@ def front_matter(source_name: str, keywords: list[str], hide: tuple[str, ...] = 
             + ("" if searched else "search:\n  exclude: true\n") + "---\n")
 
 
+# Links to records, as filters: a large plan renders tens of thousands of them, and a Jinja
+# macro call costs many times a Python call.
+@pass_context
+def unit_links(context, units) -> str:
+    link = context["link"]
+    return "、".join(f"[{text(unit.name)}]({link(unit)})" for unit in units) or "—"
+
+
+@pass_context
+def task_link(context, task: Task) -> str:
+    return f"[{text(task.title)}]({context['link'](task)})"
+
+
+@pass_context
+def section_link(context, section: Section) -> str:
+    return f"[{text(section.label + section.title)}]({context['link'](section)})"
+
+
 def _environment() -> Environment:
-    env = Environment(loader=PackageLoader("generator"), undefined=StrictUndefined,
+    # auto_reload off: a template is read once per run, not checked on disk for every page
+    env = Environment(loader=PackageLoader("generator"), undefined=StrictUndefined, auto_reload=False,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["text"] = text
     env.filters["fence"] = fence
+    env.filters.update(unit_links=unit_links, task_link=task_link, section_link=section_link)
     return env
 
 
@@ -72,7 +92,7 @@ def render(plan: Plan, source_name: str) -> dict[str, str]:
     # The matrix needs the width of the whole window; the search finds its tasks and units on
     # their own pages.
     page(urls.MATRIX, "matrix.md.j2", hide=("navigation", "toc"), searched=False, units=units,
-         rows=matrix_rows(plan, units["named"]))
+         blocks=matrix_blocks(plan, units["named"]))
     for section in plan.sections:
         page(page_of(section), "section.md.j2", text_keywords(section.title, plan.terms),
              section=section)
@@ -90,13 +110,31 @@ def render(plan: Plan, source_name: str) -> dict[str, str]:
     return pages
 
 
-def matrix_rows(plan: Plan, columns: tuple[Unit, ...]) -> list[tuple[Task, list[tuple[Unit, str]]]]:
-    """Each task with each column's unit and its role there: "lead", "responsible" or ""."""
+# Past this many cells, one table of every task by every unit grows with their product; the
+# matrix is then drawn a section at a time, with the units of that section.
+MATRIX_CELLS = 20_000
+
+
+def matrix_blocks(plan: Plan, named: tuple[Unit, ...]) -> list[dict]:
+    """The matrix as tables: each with its section (or None for the whole plan), its unit
+    columns and its rows, a row being a task with each column's unit and role there."""
     def role(task: Task, unit: Unit) -> str:
         if unit in task.lead_units:
             return "lead"
         return "responsible" if unit in task.responsible_units else ""
-    return [(task, [(unit, role(task, unit)) for unit in columns]) for task in plan.tasks]
+
+    def block(section, tasks, columns) -> dict:
+        return {"section": section, "columns": columns,
+                "rows": [(task, [(unit, role(task, unit)) for unit in columns]) for task in tasks]}
+
+    if len(plan.tasks) * len(named) <= MATRIX_CELLS:
+        return [block(None, plan.tasks, named)]
+    blocks = []
+    for section in plan.sections:
+        involved = {unit for task in section.tasks
+                    for unit in task.lead_units + task.responsible_units}
+        blocks.append(block(section, section.tasks, tuple(u for u in named if u in involved)))
+    return blocks
 
 
 def citation(plan: Plan, task: Task) -> str:
@@ -110,18 +148,3 @@ def fence(content: str) -> str:
     longest = max((len(run) for run in re.findall(r"`+", content)), default=0)
     ticks = "`" * max(3, longest + 1)
     return f"{ticks} {{ .text .plan-citation }}\n{content}\n{ticks}"
-
-
-def nav(plan: Plan) -> list:
-    """The MkDocs nav: home, the plan section by section, then the units in pinyin order."""
-    title = html.escape  # MkDocs inserts nav titles into the HTML as they are
-    entry = lambda label, target: {title(label): page_of(target)}  # noqa: E731
-    sections = [{title(section.label + section.title): [entry(section.label + section.title, section)] + [
-        entry(task.label + task.title, task) for task in section.tasks]}
-        for section in plan.sections]
-    units = [urls.UNIT_DIRECTORY, {"责任矩阵": urls.MATRIX}] + [entry(unit.name, unit) for unit in
-                                     plan.units_by_pinyin(collective=False)
-                                     + plan.units_by_pinyin(collective=True)]
-    return [{"首页": urls.HOME}, {"工作安排": sections}, {"单位": units}]
-
-

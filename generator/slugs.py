@@ -1,4 +1,5 @@
 """Pinyin URL slugs and pinyin sort keys for Chinese names."""
+import functools
 import re
 import unicodedata
 
@@ -20,7 +21,16 @@ def _latin(text: str) -> str:
     return "".join(ch for ch in folded if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=None)  # pure, and asked for each name by validation and model
+def _syllables(text: str) -> tuple[str, ...]:
+    return tuple(syllables_uncached(text))
+
+
 def syllables(text: str) -> list[str]:
+    return list(_syllables(text))
+
+
+def syllables_uncached(text: str) -> list[str]:
     """The lowercase ASCII words of `text`: one per Han character, one per Latin or digit run."""
     words: list[str] = []
     start = 0

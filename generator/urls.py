@@ -1,5 +1,5 @@
 """Where each page lives under docs/, and the URL MkDocs gives it (use_directory_urls)."""
-import posixpath
+import functools
 import re
 
 HOME = "index.md"
@@ -29,7 +29,17 @@ def url_of(page: str) -> str:
 
 def relative_link(from_page: str, to_page: str) -> str:
     """A Markdown link from one page to another, which MkDocs checks and rewrites to a URL."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return _relative(from_page.rpartition("/")[0], to_page)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # pages of one folder link to the same pages
+def _relative(folder: str, to_page: str) -> str:
+    # posixpath.relpath, without its calls to the file system
+    here, there = folder.split("/") if folder else [], to_page.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
 
 
 def is_site_url(text: str) -> bool:

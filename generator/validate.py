@@ -1,7 +1,7 @@
 """Check loaded plan data: every problem at once, each naming its record, field and position."""
 import datetime
 import difflib
-import unicodedata
+import re
 from dataclasses import dataclass
 
 from . import urls
@@ -31,8 +31,10 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         "terms": Field("names", required=False),
     },
     "document": {
-        "title": TEXT, "number": TEXT, "issuer": TEXT, "written": TEXT, "published": TEXT,
-        "column": TEXT, "recipients": TEXT, "notice": Field("texts"), "signature": TEXT,
+        "title": TEXT, "number": TEXT, "issuer": TEXT, "written": TEXT,
+        # given by the web page that published the notice, not by the notice itself
+        "published": Field("text", required=False), "column": Field("text", required=False),
+        "recipients": TEXT, "notice": Field("texts"), "signature": TEXT,
     },
     "plan": {"title": TEXT, "preamble": TEXT},
     "unit": {
@@ -52,7 +54,7 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         "number": Field("numeral"),
         "title": TEXT,
         "text": TEXT,
-        "lead": Field("units"),
+        "lead": Field("units", required=False),  # a task may be published without a bracket
         "responsible": Field("units", required=False),
         "responsibility": Field("text", required=False),
         "slug": Field("slug", required=False),
@@ -91,14 +93,16 @@ def describe(value) -> str:
     return f"'{value}'"
 
 
+_LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # Unicode category Cc
+
+
 def _bad_character(value: str) -> str | None:
     """What in `value` would not show as written: a line break or a control character."""
-    for char in value:
-        if char in "\n\r\u2028\u2029":
-            return "a line break; write the text on one line, or fold it with >-"
-        if unicodedata.category(char) in ("Cc", "Zl", "Zp"):
-            return f"the control character U+{ord(char):04X}; delete it"
-    return None
+    if _LINE_BREAK.search(value):
+        return "a line break; write the text on one line, or fold it with >-"
+    control = _CONTROL.search(value)
+    return f"the control character U+{ord(control.group()):04X}; delete it" if control else None
 
 
 class Checker:

@@ -7,7 +7,7 @@ import pytest
 
 from generator.__main__ import main
 from generator.build import generate, load_plan
-from generator.render import nav
+from generator.navigation import nav
 from generator.urls import url_of
 from tests.conftest import FIXTURES, build_site
 

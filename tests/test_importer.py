@@ -1,0 +1,128 @@
+"""`python -m generator import`: a draft plan from a notice's plain text."""
+import unicodedata
+from collections import Counter
+
+import pytest
+
+from generator.__main__ import main
+from generator.build import load_plan
+from generator.importer import parse
+from generator.load import load
+from generator.model import build
+from tests.conftest import NOTICE, ROOT
+
+HEAD = """巴中市人民政府办公室关于印发某项工作安排的通知
+
+巴府办发〔2018〕7号
+
+各县（区）人民政府：
+
+  现将《某项工作安排》印发给你们。
+
+巴中市人民政府办公室
+
+2018年3月1日
+
+某项工作安排
+
+  全市工作要求如下。
+
+  一、第一部分
+"""
+
+
+def draft_of(body: str) -> dict:
+    """Tasks of a notice made of HEAD and `body`: (numeral, title, text, lead, responsible, wording)."""
+    draft = parse(HEAD + body)
+    return {"tasks": [(t["number"], t["title"], t["text"], t.get("lead", []),
+                       t.get("responsible", []), t.get("responsibility"))
+                      for s in draft.sections for t in s["tasks"]],
+            "units": draft.units, "unplaced": draft.unplaced}
+
+
+def test_the_published_notice_gives_the_curated_plan(tmp_path, capsys):
+    draft = tmp_path / "draft.yaml"
+    assert main(["import", str(NOTICE), "-o", str(draft)]) == 0
+    assert capsys.readouterr().out == f"{draft}: 5 sections, 22 tasks, 17 units; 1 line(s) not placed\n"
+    assert main(["check", "--data", str(draft)]) == 0
+    imported, curated = build(load(draft).data), load_plan(ROOT / "data" / "plan.yaml")
+    assert imported.document == curated.document
+    assert (imported.title, imported.preamble) == (curated.title, curated.preamble)
+    assert [(s.numeral, s.title) for s in imported.sections] == \
+        [(s.numeral, s.title) for s in curated.sections]
+
+    def tasks(plan):
+        return [(t.numeral, t.title, t.text, t.responsibility, [u.name for u in t.lead_units],
+                 [u.name for u in t.responsible_units]) for t in plan.tasks]
+
+    assert tasks(imported) == tasks(curated)
+    assert [(u.name, u.collective) for u in imported.units] == \
+        [(u.name, u.collective) for u in curated.units]
+
+
+def test_every_character_of_the_notice_is_in_the_draft(tmp_path):
+    """Every letter, digit and Han character, as often as the notice has it (numbering and
+    punctuation aside, which the draft writes as fields and full-width forms)."""
+    draft = tmp_path / "draft.yaml"
+    assert main(["import", str(NOTICE), "-o", str(draft)]) == 0
+
+    def characters(text: str) -> Counter:
+        return Counter(char for char in text if unicodedata.category(char)[0] in "LN")
+
+    missing = characters(NOTICE.read_text(encoding="utf-8")) - characters(
+        draft.read_text(encoding="utf-8"))
+    assert missing == Counter()
+
+
+def test_a_line_it_cannot_place_is_kept_as_a_comment_and_listed(tmp_path, capsys):
+    notice = tmp_path / "notice.txt"
+    notice.write_text(HEAD + "  （一）任务甲。内容。〔牵头单位：市财政局〕\n  附件：名单\n", encoding="utf-8")
+    draft = tmp_path / "draft.yaml"
+    assert main(["import", str(notice), "-o", str(draft)]) == 0
+    assert capsys.readouterr().err == (f"{notice}:19:1: warning: not placed in the draft, kept "
+                                       "there as a comment: 附件：名单\n")
+    assert "# line 19, not placed: 附件：名单\n" in draft.read_text(encoding="utf-8")
+    assert main(["check", "--data", str(draft)]) == 0
+
+
+def test_an_existing_draft_is_not_written_over_unless_asked(tmp_path, capsys):
+    draft = tmp_path / "draft.yaml"
+    draft.write_text("# 我的修改\n", encoding="utf-8")
+    assert main(["import", str(NOTICE), "-o", str(draft)]) == 1
+    assert capsys.readouterr().err == f"{draft}: exists; not written (pass --force to replace it)\n"
+    assert draft.read_text(encoding="utf-8") == "# 我的修改\n"
+    assert main(["import", str(NOTICE), "-o", str(draft), "--force"]) == 0
+    assert draft.read_text(encoding="utf-8").startswith("# Draft imported from")
+
+
+@pytest.mark.parametrize("line, task", [
+    ("（一）任务甲。内容。〔牵头单位：市财政局；责任单位：市司法局〕",
+     ("一", "任务甲", "内容。", ["市财政局"], ["市司法局"], "牵头单位：市财政局；责任单位：市司法局")),
+    ("(一)任务甲。内容。(牵头单位:市财政局;责任单位:市司法局,各县(区)人民政府)",
+     ("一", "任务甲", "内容。", ["市财政局"], ["市司法局", "各县（区）人民政府"],
+      "牵头单位：市财政局；责任单位：市司法局，各县（区）人民政府")),
+    ("1.任务甲。内容。[牵头单位：市财政局]",
+     ("一", "任务甲", "内容。", ["市财政局"], [], "牵头单位：市财政局")),
+    ("1、任务甲。内容。【牵头单位：市财政局、县发改局（粮食局）；配合单位：市审计局】",
+     ("一", "任务甲", "内容。", ["市财政局", "县发改局（粮食局）"], ["市审计局"],
+      "牵头单位：市财政局、县发改局（粮食局）；配合单位：市审计局")),
+    ("（一）任务甲。内容（含附件）。（牵头领导：张副市长；牵头单位：市财政局；协办单位：市司法局）",
+     ("一", "任务甲", "内容（含附件）。", ["市财政局"], ["市司法局"],
+      "牵头领导：张副市长；牵头单位：市财政局；协办单位：市司法局")),
+    ("（一）任务甲。内容，没有责任单位。",
+     ("一", "任务甲", "内容，没有责任单位。", [], [], None)),
+    ("（一）任务甲。内容。\n  〔牵头单位：市财政局和有执法职责的市级部门〕",
+     ("一", "任务甲", "内容。", ["市财政局", "有执法职责的市级部门"], [],
+      "牵头单位：市财政局和有执法职责的市级部门")),
+])
+def test_the_shapes_notices_take(line, task):
+    result = draft_of("  " + line + "\n")
+    assert result["tasks"] == [task]
+    assert result["unplaced"] == []
+
+
+def test_units_are_gathered_once_and_collective_ones_marked():
+    result = draft_of("  （一）甲。乙。〔牵头单位：市财政局；责任单位：市政府相关部门，各县（区）人民政府〕\n"
+                      "  （二）丙。丁。〔牵头单位：市财政局、市政务服务和资源交易服务中心〕\n")
+    assert result["units"] == {"市财政局": False, "市政府相关部门": True, "各县（区）人民政府": True,
+                               "市政务服务和资源交易服务中心": False}
