@@ -82,4 +82,4 @@ def files(plan: Plan) -> dict[str, str]:
         [task.number, task.label, task.title, unit.name, role] for task, unit, role in roles(plan)])
     contents = (json.dumps(plan_data(plan), ensure_ascii=False, indent=2) + "\n",
                 SCHEMA.read_text(encoding="utf-8"), tasks, units, responsibilities)
-    return dict(zip(NAMES, contents))
+    return dict(zip(NAMES, contents, strict=True))

@@ -89,7 +89,8 @@ def _read(path: Path, name: str) -> bytes:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise PlanError([Diagnostic(name, 1, 1, "error", f"cannot read the file: {error.strerror}")])
+        raise PlanError([Diagnostic(name, 1, 1, "error",
+                                    f"cannot read the file: {error.strerror}")]) from None
     if not raw.strip():
         raise PlanError([Diagnostic(name, 1, 1, "error",
                                     "the file is empty; expected a mapping with the keys "

@@ -1,5 +1,4 @@
 """Render the plan into Markdown pages ({path under docs/: text}) and the MkDocs nav."""
-import html
 import json
 import re
 
