@@ -1,4 +1,4 @@
-"""Render the plan into Markdown pages ({path under docs/: text}) and the MkDocs nav."""
+"""Render the plan into Markdown pages and downloads: {path under docs/: text}."""
 import json
 import re
 
@@ -72,7 +72,7 @@ def _environment() -> Environment:
 
 
 def render(plan: Plan, source_name: str) -> dict[str, str]:
-    """Every page of the site, keyed by its path under docs/."""
+    """Every page and download of the site, keyed by its path under docs/."""
     env = _environment()
     pages: dict[str, str] = {}
 
