@@ -14,10 +14,6 @@ NAMES = tuple(f"{FOLDER}/{name}" for name in (
     "plan.json", "plan.schema.json", "tasks.csv", "units.csv", "responsibilities.csv"))
 
 
-def _url(page: str) -> str:
-    return urls.url_of(page)
-
-
 def plan_data(plan: Plan) -> dict:
     document = plan.document
     return {
@@ -31,7 +27,7 @@ def plan_data(plan: Plan) -> dict:
         "plan": {"title": plan.title, "preamble": plan.preamble},
         "sections": [{
             "number": section.number, "label": section.label, "title": section.title,
-            "url": _url(urls.section_page(section.slug)),
+            "url": urls.url_of(urls.section_page(section.slug)),
             "tasks": [task.number for task in section.tasks],
         } for section in plan.sections],
         "tasks": [{
@@ -39,14 +35,14 @@ def plan_data(plan: Plan) -> dict:
             "title": task.title, "text": task.text, "responsibility": task.responsibility,
             "lead": [unit.name for unit in task.lead_units],
             "responsible": [unit.name for unit in task.responsible_units],
-            "url": _url(urls.task_page(task.slug)),
+            "url": urls.url_of(urls.task_page(task.slug)),
         } for task in plan.tasks],
         "units": [{
             "name": unit.name, "collective": unit.collective, "full_name": unit.full_name,
             "aliases": list(unit.aliases),
             "lead": [task.number for task in plan.tasks_led_by(unit)],
             "responsible": [task.number for task in plan.tasks_assigned_to(unit)],
-            "url": _url(urls.unit_page(unit.slug)),
+            "url": urls.url_of(urls.unit_page(unit.slug)),
         } for unit in plan.units],
     }
 
@@ -73,11 +69,11 @@ def files(plan: Plan) -> dict[str, str]:
         [task.number, task.label, plan.section_of(task).label + plan.section_of(task).title,
          task.title, task.text, task.responsibility,
          "、".join(u.name for u in task.lead_units), "、".join(u.name for u in task.responsible_units),
-         _url(urls.task_page(task.slug))] for task in plan.tasks])
+         urls.url_of(urls.task_page(task.slug))] for task in plan.tasks])
     units = _csv(["单位", "统称", "全称", "又称", "牵头任务数", "责任任务数", "网址"], [
         [unit.name, "是" if unit.collective else "否", unit.full_name, "、".join(unit.aliases),
          len(plan.tasks_led_by(unit)), len(plan.tasks_assigned_to(unit)),
-         _url(urls.unit_page(unit.slug))] for unit in plan.units])
+         urls.url_of(urls.unit_page(unit.slug))] for unit in plan.units])
     responsibilities = _csv(["任务序号", "任务编号", "任务", "单位", "角色"], [
         [task.number, task.label, task.title, unit.name, role] for task, unit, role in roles(plan)])
     contents = (json.dumps(plan_data(plan), ensure_ascii=False, indent=2) + "\n",

@@ -27,6 +27,11 @@ class Unit:
     full_name: str
     aliases: tuple[str, ...]
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the unit goes by: as the plan writes it, short forms, full name."""
+        return (self.name, *self.aliases) + ((self.full_name,) if self.full_name else ())
+
 
 @dataclass(frozen=True, eq=False)  # one object per record: identity is equality, and fast
 class Task:

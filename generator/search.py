@@ -45,8 +45,7 @@ def pinyin_forms(name: str) -> list[str]:
 
 
 def unit_keywords(unit: Unit) -> list[str]:
-    names = [unit.name, *unit.aliases] + ([unit.full_name] if unit.full_name else [])
-    keywords = names + [form for name in names for form in pinyin_forms(name)]
+    keywords = [*unit.names] + [form for name in unit.names for form in pinyin_forms(name)]
     return with_query_forms(keywords)
 
 
@@ -69,7 +68,7 @@ def dictionary_words(plan: Plan) -> list[str]:
     """Words jieba must keep whole when it segments the site for the search index."""
     words = [plan.document.number, *plan.terms]
     for unit in plan.units:
-        words += [unit.name, *unit.aliases] + ([unit.full_name] if unit.full_name else [])
+        words += unit.names
     match = _DOCUMENT_NUMBER.match(plan.document.number)
     if match:
         words += [match.group("code"), match.group("serial")]

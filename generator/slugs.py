@@ -22,22 +22,14 @@ def _latin(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=None)  # pure, and asked for each name by validation and model
-def _syllables(text: str) -> tuple[str, ...]:
-    return tuple(syllables_uncached(text))
-
-
-def syllables(text: str) -> list[str]:
-    return list(_syllables(text))
-
-
-def syllables_uncached(text: str) -> list[str]:
+def syllables(text: str) -> tuple[str, ...]:
     """The lowercase ASCII words of `text`: one per Han character, one per Latin or digit run."""
     words: list[str] = []
     start = 0
     for match in _WORDS.finditer(text):
         words += _pinyin(text[start:match.start()]) + READINGS[match.group()].split()
         start = match.end()
-    return words + _pinyin(text[start:])
+    return tuple(words + _pinyin(text[start:]))
 
 
 def _pinyin(text: str) -> list[str]:

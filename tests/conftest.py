@@ -94,3 +94,12 @@ def search_from_home(page, origin: str, text: str):
     first = page.locator(".md-search-result__item").first
     first.wait_for()
     return first
+
+
+def nav_pages(entries) -> list[str]:
+    """The page paths of a MkDocs nav, in nav order."""
+    pages = []
+    for entry in entries:
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        pages += nav_pages(value) if isinstance(value, list) else [value]
+    return pages

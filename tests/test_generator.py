@@ -9,7 +9,7 @@ from generator.__main__ import main
 from generator.build import generate, load_plan
 from generator.navigation import nav
 from generator.urls import url_of
-from tests.conftest import FIXTURES, build_site
+from tests.conftest import FIXTURES, build_site, nav_pages
 
 SMALL = FIXTURES / "small_plan.yaml"
 LINK = re.compile(r"\]\(([^)]+)\)")
@@ -86,12 +86,7 @@ def test_directory_sorts_by_pinyin_with_collective_units_apart(docs):
 def test_nav_reaches_every_page_in_plan_order():
     plan = load_plan(SMALL)
 
-    def leaves(entries):
-        for entry in entries:
-            value = next(iter(entry.values())) if isinstance(entry, dict) else entry
-            yield from leaves(value) if isinstance(value, list) else [value]
-
-    assert sorted(leaves(nav(plan))) == sorted(EXPECTED_PAGES)
+    assert sorted(nav_pages(nav(plan))) == sorted(EXPECTED_PAGES)
     assert nav(plan)[1]["工作安排"][0] == {"一、完善决策机制": [
         {"一、完善决策机制": "sections/wan-shan-jue-ce-ji-zhi/index.md"},
         {"（一）建立长效机制": "tasks/jian-li-chang-xiao-ji-zhi.md"},

@@ -7,13 +7,7 @@ from generator.build import generate, load_plan, publish_urls
 from generator.model import build
 from generator.render import MATRIX_CELLS, matrix_blocks
 from generator.navigation import LIMIT, nav, outside_nav
-from tests.conftest import FIXTURES, ROOT, build_site
-
-
-def leaves(entries):
-    for entry in entries:
-        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
-        yield from leaves(value) if isinstance(value, list) else [value]
+from tests.conftest import FIXTURES, ROOT, build_site, nav_pages
 
 
 def test_a_large_plan_has_a_bounded_nav_and_builds_strict(tmp_path):
@@ -21,7 +15,7 @@ def test_a_large_plan_has_a_bounded_nav_and_builds_strict(tmp_path):
     publish_urls(data)
     plan = load_plan(data)
     assert len(plan.tasks) == 150
-    entries = list(leaves(nav(plan)))
+    entries = nav_pages(nav(plan))
     assert not any(page.startswith("tasks/") for page in entries)
     assert len(entries) == 2 + len(plan.sections) + 1 + len(plan.units)
     assert outside_nav(plan) == ["/tasks/"]
@@ -34,7 +28,7 @@ def test_a_large_plan_has_a_bounded_nav_and_builds_strict(tmp_path):
 
 def test_the_nav_of_thousands_of_tasks_does_not_grow_with_them():
     small, large = build(synthetic.plan(1200)), build(synthetic.plan(2400))
-    assert list(leaves(nav(small))) == list(leaves(nav(large))) == [
+    assert nav_pages(nav(small)) == nav_pages(nav(large)) == [
         "index.md", "units/index.md", "matrix/index.md"]
     assert outside_nav(large) == ["/tasks/", "/sections/", "/units/*.md", "!/units/index.md"]
 
