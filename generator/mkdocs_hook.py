@@ -36,8 +36,9 @@ def on_config(config):
     except PlanError as error:
         raise PluginError(f"the plan data has problems:\n{error}") from None
     config.nav = nav(plan)
-    if outside_nav(plan):
-        config.not_in_nav = pathspec.gitignore.GitIgnoreSpec.from_lines(outside_nav(plan))
+    left_out = outside_nav(plan)
+    if left_out:
+        config.not_in_nav = pathspec.gitignore.GitIgnoreSpec.from_lines(left_out)
     _teach_jieba(dictionary_words(plan))
     config.plugins["redirects"].config["redirect_maps"] = redirect_maps(plan)
     return config
