@@ -1,5 +1,6 @@
 """Command line: `python -m generator [generate|check|urls|clean|import NOTICE -o DRAFT] [--data FILE] [--docs DIR]`."""
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -7,6 +8,7 @@ from .build import generate, load_checked, publish_urls
 from .ledger import ledger_path
 from . import importer
 from .diagnostics import PlanError
+from .progress import load_progress
 from .write import write_pages
 
 
@@ -30,8 +32,11 @@ def main(argv: list[str] | None = None) -> int:
             # A draft never published has no ledger yet: there is no URL of it to keep.
             _, plan = load_checked(args.data, args.data.as_posix(),
                                    new_urls_allowed=not ledger_path(args.data).exists())
+            progress = load_progress(args.data, args.data.as_posix(), plan)
             print(f"{args.data.as_posix()}: ok: {len(plan.sections)} sections, "
                   f"{len(plan.tasks)} tasks, {len(plan.units)} units")
+            if progress is not None:
+                print(f"{progress.file}: ok: {len(progress.entries)} progress entries")
             return 0
         if args.command == "urls":
             added = publish_urls(args.data)
@@ -43,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
             report = write_pages(args.docs, {})
             print(f"{args.docs.as_posix()}/: {len(report.deleted)} generated page(s) deleted")
             return 0
-        plan, report = generate(args.data, args.docs)
+        plan, report = generate(args.data, args.docs, site_url=os.environ.get("SITE_URL", ""))
     except PlanError as error:
         for diagnostic in error.diagnostics:
             print(diagnostic, file=sys.stderr)

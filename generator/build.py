@@ -6,6 +6,7 @@ from . import render as rendering
 from .diagnostics import PlanError
 from .load import Source, load
 from .model import Plan, build
+from .progress import load_progress
 from .validate import check
 from .write import Report, write_pages
 
@@ -30,11 +31,12 @@ def load_checked(data: Path, display_name: str | None = None, *,
 
 
 def generate(data: Path, docs: Path, display_name: str | None = None, *,
-             new_urls_allowed: bool = False) -> tuple[Plan, Report]:
+             new_urls_allowed: bool = False, site_url: str = "") -> tuple[Plan, Report]:
     """Validate and render everything in memory first: docs/ changes only when all succeeded."""
     name = display_name or data.as_posix()
     _, plan = load_checked(data, name, new_urls_allowed=new_urls_allowed)
-    pages = rendering.render(plan, name)
+    progress = load_progress(data, name, plan)
+    pages = rendering.render(plan, name, progress, site_url=site_url)
     return plan, write_pages(docs, pages)
 
 

@@ -6,15 +6,22 @@ from pathlib import Path
 
 from . import urls
 from .model import Plan, Task, Unit
+from .progress import Progress
 
 FOLDER = "downloads"
 SCHEMA = Path(__file__).with_name("schema") / "plan.schema.json"
 LEAD, RESPONSIBLE = "牵头", "责任"
 NAMES = tuple(f"{FOLDER}/{name}" for name in (
-    "plan.json", "plan.schema.json", "tasks.csv", "units.csv", "responsibilities.csv"))
+    "plan.json", "plan.schema.json", "tasks.csv", "units.csv", "responsibilities.csv",
+    "progress.csv"))
 
 
-def plan_data(plan: Plan) -> dict:
+def progress_entries(progress: Progress | None) -> list:
+    """Entries in the order they happened (on one date, in the order written)."""
+    return list(reversed(progress.entries)) if progress else []
+
+
+def plan_data(plan: Plan, progress: Progress | None = None) -> dict:
     document = plan.document
     return {
         "$schema": "plan.schema.json",
@@ -44,6 +51,10 @@ def plan_data(plan: Plan) -> dict:
             "responsible": [task.number for task in plan.tasks_assigned_to(unit)],
             "url": urls.url_of(urls.unit_page(unit.slug)),
         } for unit in plan.units],
+        "progress": [{
+            "task": entry.task.number, "date": entry.date.isoformat(), "status": entry.status,
+            "unit": entry.unit.name, "text": entry.text, "evidence": list(entry.evidence),
+        } for entry in progress_entries(progress)],
     }
 
 
@@ -63,7 +74,7 @@ def _csv(header: list[str], rows: list[list]) -> str:
     return "\ufeff" + out.getvalue()
 
 
-def files(plan: Plan) -> dict[str, str]:
+def files(plan: Plan, progress: Progress | None = None) -> dict[str, str]:
     """Every download, keyed by its path under docs/."""
     tasks = _csv(["序号", "编号", "部分", "任务", "内容", "责任分工", "牵头单位", "责任单位", "网址"], [
         [task.number, task.label, plan.section_of(task).label + plan.section_of(task).title,
@@ -76,6 +87,10 @@ def files(plan: Plan) -> dict[str, str]:
          urls.url_of(urls.unit_page(unit.slug))] for unit in plan.units])
     responsibilities = _csv(["任务序号", "任务编号", "任务", "单位", "角色"], [
         [task.number, task.label, task.title, unit.name, role] for task, unit, role in roles(plan)])
-    contents = (json.dumps(plan_data(plan), ensure_ascii=False, indent=2) + "\n",
-                SCHEMA.read_text(encoding="utf-8"), tasks, units, responsibilities)
+    progress_rows = _csv(["日期", "任务序号", "任务编号", "任务", "状态", "单位", "进展", "依据", "网址"], [
+        [entry.date.isoformat(), entry.task.number, entry.task.label, entry.task.title,
+         entry.status, entry.unit.name, entry.text, " ".join(entry.evidence),
+         urls.url_of(urls.task_page(entry.task.slug))] for entry in progress_entries(progress)])
+    contents = (json.dumps(plan_data(plan, progress), ensure_ascii=False, indent=2) + "\n",
+                SCHEMA.read_text(encoding="utf-8"), tasks, units, responsibilities, progress_rows)
     return dict(zip(NAMES, contents, strict=True))

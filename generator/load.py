@@ -128,6 +128,9 @@ def _convert(node, path: Path_, source: Source, active: set) -> Any:
         except ConstructorError:
             source.problems.append((path, _UNSUPPORTED.format(node.tag)))
             return None
+        except ValueError:  # a timestamp that is no day of the calendar, such as 2017-02-30
+            source.problems.append((path, f"'{node.value}' is not a valid date"))
+            return None
     if node.tag not in _PLAIN_TAGS:
         source.problems.append((path, _UNSUPPORTED.format(node.tag)))
         return None

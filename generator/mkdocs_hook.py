@@ -32,7 +32,7 @@ def on_config(config):
     try:
         # A live preview may show pages whose URLs `make urls` has not published yet.
         plan, _ = generate(data, Path(config.docs_dir), _display(data, root),
-                           new_urls_allowed=_command == "serve")
+                           new_urls_allowed=_command == "serve", site_url=config.site_url or "")
     except PlanError as error:
         raise PluginError(f"the plan data has problems:\n{error}") from None
     config.nav = nav(plan)

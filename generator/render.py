@@ -4,8 +4,9 @@ import re
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
-from . import downloads, urls
+from . import charts, downloads, feeds, jsonld, urls
 from .model import Plan, Section, Task, Unit
+from .progress import Progress
 from .search import document_keywords, text_keywords, unit_keywords
 
 # Front matter, so that the page's H1 stays its first element and so its title for MkDocs.
@@ -34,13 +35,15 @@ def page_of(target) -> str:
 
 
 def front_matter(source_name: str, keywords: list[str], hide: tuple[str, ...] = (),
-                 searched: bool = True) -> str:
+                 searched: bool = True, meta: dict[str, str] | None = None) -> str:
     # JSON strings are YAML scalars that any text from the data fits into unchanged.
     tags = "".join(f"  - {json.dumps(word, ensure_ascii=False)}\n" for word in keywords)
     hidden = "".join(f"  - {part}\n" for part in hide)
+    # read by overrides/main.html: feed links and JSON-LD in the page's head
+    extra = "".join(f"{key}: {json.dumps(value)}\n" for key, value in (meta or {}).items())
     return (STAMP.format(source=source_name) + ("tags:\n" + tags if tags else "")
             + ("hide:\n" + hidden if hidden else "")
-            + ("" if searched else "search:\n  exclude: true\n") + "---\n")
+            + ("" if searched else "search:\n  exclude: true\n") + extra + "---\n")
 
 
 # Links to records, as filters: a large plan renders tens of thousands of them, and a Jinja
@@ -68,25 +71,37 @@ def _environment() -> Environment:
     env.filters["text"] = text
     env.filters["fence"] = fence
     env.filters.update(unit_links=unit_links, task_link=task_link, section_link=section_link)
+    env.filters.update(badge=charts.badge, status_cell=charts.status_cell)
     return env
 
 
-def render(plan: Plan, source_name: str) -> dict[str, str]:
+def render(plan: Plan, source_name: str, progress: Progress | None = None, *,
+           site_url: str = "") -> dict[str, str]:
     """Every page and download of the site, keyed by its path under docs/."""
     env = _environment()
     pages: dict[str, str] = {}
+    feed_files = feeds.files(plan, progress, source_name, site_url)
+    if progress is not None and not progress.entries:
+        progress = None  # the pages say that nothing is published yet, and draw no chart
 
-    def page(path: str, template: str, keywords=(), hide=(), searched=True, **context) -> None:
+    def page(path: str, template: str, keywords=(), hide=(), searched=True, meta=None,
+             **context) -> None:
         link = lambda target: urls.relative_link(path, page_of(target))  # noqa: E731
-        pages[path] = front_matter(source_name, list(keywords), hide, searched) + env.get_template(
-            template).render(
-            plan=plan, document=plan.document, link=link, **context)
+        pages[path] = front_matter(source_name, list(keywords), hide, searched, meta) + \
+            env.get_template(template).render(
+            plan=plan, document=plan.document, link=link, progress=progress, **context)
+
+    def chart(tasks, caption: str) -> str | None:
+        return charts.status_chart(progress.counts(tasks), caption) if progress else None
 
     units = {"named": plan.units_by_pinyin(collective=False),
              "collective": plan.units_by_pinyin(collective=True)}
     counts = {unit: (len(plan.tasks_led_by(unit)), len(plan.tasks_assigned_to(unit)))
               for unit in plan.units}
-    page(urls.HOME, "home.md.j2", document_keywords(plan.document), units=units)
+    page(urls.HOME, "home.md.j2", document_keywords(plan.document), units=units,
+         meta={"jsonld": jsonld.plan_page(plan, site_url)},
+         chart=chart(plan.tasks, f"全部 {len(plan.tasks)} 项任务的当前状态"),
+         latest=progress.entries[0].date.isoformat() if progress else "")
     page(urls.UNIT_DIRECTORY, "units.md.j2", units=units, counts=counts)
     # The matrix needs the width of the whole window; the search finds its tasks and units on
     # their own pages.
@@ -94,18 +109,24 @@ def render(plan: Plan, source_name: str) -> dict[str, str]:
          blocks=matrix_blocks(plan, units["named"]))
     for section in plan.sections:
         page(page_of(section), "section.md.j2", text_keywords(section.title, plan.terms),
-             section=section)
+             section=section,
+             chart=chart(section.tasks, f"本部分 {len(section.tasks)} 项任务的当前状态"))
     tasks = plan.tasks
     for i, task in enumerate(tasks):
         page(page_of(task), "task.md.j2", text_keywords(task.full_text, plan.terms),
+             meta={"jsonld": jsonld.task_page(plan, task, site_url)},
+             history=progress.history(task) if progress else (),
              task=task, section=plan.section_of(task), citation=citation(plan, task),
              previous=tasks[i - 1] if i else None,
              next=tasks[i + 1] if i + 1 < len(tasks) else None)
     for unit in plan.units:
         page(page_of(unit), "unit.md.j2", unit_keywords(unit), unit=unit,
+             meta={"feed": feeds.unit_feed(unit), "feed_title": f"{unit.name}：任务进展"},
+             feed=urls.relative_link(page_of(unit), feeds.unit_feed(unit)),
              led=plan.tasks_led_by(unit), assigned=plan.tasks_assigned_to(unit),
              co_leads=plan.co_leads_of(unit), section_of=plan.section_of)
-    pages.update(downloads.files(plan))
+    pages.update(downloads.files(plan, progress))
+    pages.update(feed_files)
     return pages
 
 

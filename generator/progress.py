@@ -1,0 +1,325 @@
+"""Progress reported on a plan's tasks, from `<data dir>/progress/<year>.yaml`, as frozen records.
+
+The file is a list of entries, appended through the year and never edited away:
+
+    - task: 十三            # the task's numeral in that year's plan
+      date: 2017-07-01      # YYYY-MM-DD
+      status: 推进中        # one of STATUSES
+      unit: 市政府法制办    # a unit named on that task
+      text: 一行文字：做了什么。
+      evidence: [https://…] # optional: published documents
+
+A plan with no progress file has no progress published yet (`None`), which the pages say in words.
+"""
+import datetime
+import difflib
+import posixpath
+import re
+import urllib.parse
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from .diagnostics import Diagnostic, PlanError
+from .load import Source, load
+from .model import Document, Plan, Task, Unit
+
+STATUSES = ("未启动", "推进中", "已完成", "滞后", "调整")
+# CSS class names, so a style never depends on the Chinese word
+STATUS_CLASSES = dict(zip(STATUSES, ("not-started", "in-progress", "done", "behind", "adjusted")))
+FIELDS = {
+    "task": "the task's Chinese numeral, such as 十三",
+    "date": "a date written YYYY-MM-DD, such as 2017-07-01",
+    "status": "one of " + ", ".join(STATUSES),
+    "unit": "the name of a unit named on the task",
+    "text": "one line of text: what was done",
+    "evidence": "a list of http(s) URLs of published documents",
+}
+REQUIRED = ("task", "date", "status", "unit", "text")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_WRITTEN = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_LINE_BREAK_OR_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+@dataclass(frozen=True, eq=False)  # one object per record: identity is equality
+class Entry:
+    task: Task
+    date: datetime.date
+    status: str
+    unit: Unit
+    text: str
+    evidence: tuple[str, ...]
+
+    @property
+    def status_class(self) -> str:
+        return STATUS_CLASSES[self.status]
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Every entry of one year's file, newest first (on one date, the one written later first)."""
+    file: str
+    entries: tuple[Entry, ...]
+
+    @cached_property
+    def _by_task(self) -> dict[Task, tuple[Entry, ...]]:
+        by_task: dict[Task, list[Entry]] = {}
+        for entry in self.entries:
+            by_task.setdefault(entry.task, []).append(entry)
+        return {task: tuple(entries) for task, entries in by_task.items()}
+
+    def history(self, task: Task) -> tuple[Entry, ...]:
+        return self._by_task.get(task, ())
+
+    def current(self, task: Task) -> Entry | None:
+        """The task's status is its latest entry."""
+        history = self.history(task)
+        return history[0] if history else None
+
+    def counts(self, tasks) -> list[tuple[str, int]]:
+        """(status, number of tasks now in it) for the statuses that occur, in STATUSES order;
+        tasks with no entry yet are counted under ''."""
+        counted = dict.fromkeys(STATUSES + ("",), 0)
+        for task in tasks:
+            current = self.current(task)
+            counted[current.status if current else ""] += 1
+        return [(status, n) for status, n in counted.items() if n]
+
+    def for_tasks(self, tasks) -> tuple[Entry, ...]:
+        chosen = set(tasks)
+        return tuple(entry for entry in self.entries if entry.task in chosen)
+
+
+def plan_year(document: Document) -> int | None:
+    """The plan's year, from its 发文字号 (〔2017〕) or else its title (2017年度)."""
+    found = re.search(r"[〔\[［(（](\d{4})[〕\]］)）]", document.number) or \
+        re.search(r"(\d{4})年", document.title)
+    return int(found.group(1)) if found else None
+
+
+def written_date(document: Document) -> datetime.date | None:
+    """The 成文日期 as a date, where it is written 2017年6月1日."""
+    found = _WRITTEN.fullmatch(document.written.strip())
+    try:
+        return datetime.date(*map(int, found.groups())) if found else None
+    except ValueError:
+        return None
+
+
+def progress_path(data: Path, display_name: str, year: int) -> tuple[Path, str]:
+    """Where a plan's progress file is, beside its data: `<data dir>/progress/<year>.yaml`."""
+    relative = f"progress/{year}.yaml"
+    return data.parent / relative, posixpath.join(posixpath.dirname(display_name), relative)
+
+
+def load_progress(data: Path, display_name: str, plan: Plan) -> Progress | None:
+    """The plan's progress, None when no file has been published; PlanError with every problem."""
+    year = plan_year(plan.document)
+    if year is None:
+        return None
+    path, name = progress_path(data, display_name, year)
+    if not path.is_file():
+        return None
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = ["?"]  # let the loader say what is wrong with the file
+    if all(not line.strip() or line.lstrip().startswith("#") for line in lines):
+        return Progress(name, ())  # a file of comments only: nothing published yet
+    source = load(path, name)
+    problems, entries = _Checker(source, plan).check()
+    if problems:
+        raise PlanError(problems)
+    order = sorted(range(len(entries)), key=lambda i: (entries[i].date, i), reverse=True)
+    return Progress(name, tuple(entries[i] for i in order))
+
+
+def describe(value) -> str:
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if value is None:
+        return "nothing"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"'{value}'"
+
+
+def _nearest(word: str, choices) -> str:
+    near = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
+    return f" (did you mean '{near[0]}'?)" if near else ""
+
+
+def is_web_address(value: str) -> bool:
+    """An absolute http(s) URL with a host, and nothing in it that would need escaping."""
+    if re.search(r"[\s<>\"'`\\{}|^\x00-\x1f\x7f]", value):
+        return False
+    try:
+        parts = urllib.parse.urlsplit(value)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+class _Checker:
+    def __init__(self, source: Source, plan: Plan):
+        self.source = source
+        self.plan = plan
+        self.problems: list[Diagnostic] = []
+        self.tasks = {task.numeral: task for task in plan.tasks}
+        self.units: dict[str, Unit] = {}
+        for unit in plan.units:
+            for name in unit.names:
+                self.units.setdefault(name, unit)
+        self.written = written_date(plan.document)
+
+    def error(self, path, message: str, *, key=False) -> None:
+        label = f"progress entry #{path[0] + 1}" if path and isinstance(path[0], int) else "progress"
+        self.problems.append(self.source.diagnostic(path, f"{label}: {message}", key=key))
+
+    def check(self) -> tuple[list[Diagnostic], list[Entry]]:
+        data = self.source.data
+        failed = {path[:1] for path, _ in self.source.problems}
+        for path, message in self.source.problems:
+            self.error(path, message)
+        if not isinstance(data, list):
+            if not self.problems:
+                self.problems.append(self.source.diagnostic(
+                    (), f"expected a list of progress entries ('- task: …'), got {describe(data)}"))
+            return self.problems, []
+        entries = []
+        first_seen: dict[tuple, int] = {}
+        for i, value in enumerate(data):
+            entry = self.entry(value, (i,))
+            if entry is None or (i,) in failed:
+                continue
+            key = (entry.task, entry.date, entry.unit)
+            if key in first_seen:
+                line = self.source.at((first_seen[key], "task"))[0]
+                self.error((i, "task"), f"task （{entry.task.numeral}）, {entry.date}, "
+                           f"{entry.unit.name} is recorded twice (first at line {line}); "
+                           "record a later step with its own date")
+                continue
+            first_seen[key] = i
+            entries.append(entry)
+        return self.problems, entries
+
+    def entry(self, value, path) -> Entry | None:
+        if not isinstance(value, dict):
+            self.error(path, f"expected a mapping with the fields {', '.join(FIELDS)}, "
+                       f"got {describe(value)}")
+            return None
+        ok = True
+        for key in value:
+            if key not in FIELDS:
+                hint = _nearest(str(key), FIELDS)
+                self.error(path + (key,), f"unknown field '{key}'{hint}; expected one of: "
+                           + ", ".join(FIELDS), key=True)
+                ok = False
+        for name in REQUIRED:
+            if name not in value:
+                self.error(path, f"missing required field '{name}' ({FIELDS[name]})")
+                ok = False
+        checked = {name: getattr(self, name)(value[name], path + (name,))
+                   for name in FIELDS if name in value}
+        if not ok or any(result is None for result in checked.values()):
+            return None
+        task, unit = checked["task"], checked["unit"]
+        if unit not in task.lead_units + task.responsible_units:
+            named = "、".join(u.name for u in task.lead_units + task.responsible_units)
+            self.error(path + ("unit",), f"unit '{value['unit']}' is not named on task "
+                       f"（{task.numeral}）; its units are {named}")
+            return None
+        return Entry(task=task, date=checked["date"], status=checked["status"], unit=unit,
+                     text=checked["text"], evidence=checked.get("evidence", ()))
+
+    def one_line(self, value, path) -> str | None:
+        name = path[-1]
+        if not isinstance(value, str):
+            self.error(path, f"field '{name}' must be {FIELDS[name]}, got {describe(value)}")
+            return None
+        if not value.strip():
+            self.error(path, f"field '{name}' is empty; expected {FIELDS[name]}")
+            return None
+        bad = _LINE_BREAK_OR_CONTROL.search(value)
+        if bad:
+            what = "a line break; write it on one line" if bad.group() in "\n\r\u2028\u2029" \
+                else f"the control character U+{ord(bad.group()):04X}; delete it"
+            self.error(path, f"field '{name}' contains {what}")
+            return None
+        if value != value.strip():
+            self.error(path, f"field '{name}' starts or ends with white space; delete it")
+            return None
+        return value
+
+    def task(self, value, path) -> Task | None:
+        if isinstance(value, int) and not isinstance(value, bool):
+            self.error(path, f"field 'task' must be {FIELDS['task']}, got {describe(value)}")
+            return None
+        numeral = self.one_line(value, path)
+        if numeral is None:
+            return None
+        numeral = numeral.strip("（）()")
+        if numeral not in self.tasks:
+            first, last = self.plan.tasks[0].numeral, self.plan.tasks[-1].numeral
+            self.error(path, f"unknown task '{value}'{_nearest(numeral, self.tasks)}; "
+                       f"the plan's tasks are （{first}） to （{last}）")
+            return None
+        return self.tasks[numeral]
+
+    def date(self, value, path) -> datetime.date | None:
+        if isinstance(value, datetime.datetime):
+            self.error(path, f"field 'date' is {value}; expected {FIELDS['date']}, without a time")
+            return None
+        if isinstance(value, str) and _DATE.fullmatch(value):
+            try:
+                value = datetime.date.fromisoformat(value)
+            except ValueError:
+                self.error(path, f"field 'date' is '{value}', which is not a day of the calendar; "
+                           f"expected {FIELDS['date']}")
+                return None
+        if not isinstance(value, datetime.date):
+            self.error(path, f"field 'date' is {describe(value)}; expected {FIELDS['date']}")
+            return None
+        if self.written and value < self.written:
+            self.error(path, f"date {value} is before the plan was written "
+                       f"({self.plan.document.written}, 成文日期)")
+            return None
+        return value
+
+    def status(self, value, path) -> str | None:
+        status = self.one_line(value, path)
+        if status is None:
+            return None
+        if status not in STATUSES:
+            self.error(path, f"status '{status}' is not one of {', '.join(STATUSES)}"
+                       f"{_nearest(status, STATUSES)}")
+            return None
+        return status
+
+    def unit(self, value, path) -> Unit | None:
+        name = self.one_line(value, path)
+        if name is None:
+            return None
+        if name not in self.units:
+            self.error(path, f"unknown unit '{name}'{_nearest(name, self.units)}")
+            return None
+        return self.units[name]
+
+    def text(self, value, path) -> str | None:
+        return self.one_line(value, path)
+
+    def evidence(self, value, path) -> tuple[str, ...] | None:
+        if not isinstance(value, list):
+            self.error(path, f"field 'evidence' must be {FIELDS['evidence']}, got {describe(value)}")
+            return None
+        ok = True
+        for i, address in enumerate(value):
+            if not isinstance(address, str) or not is_web_address(address):
+                self.error(path + (i,), f"evidence item {i + 1} is {describe(address)}; expected an "
+                           "http:// or https:// address of a published document")
+                ok = False
+        return tuple(value) if ok else None
