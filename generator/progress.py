@@ -182,7 +182,7 @@ class _Checker:
 
     def check(self) -> tuple[list[Diagnostic], list[Entry]]:
         data = self.source.data
-        failed = {path[:1] for path, _ in self.source.problems}
+        self.failed = {path for path, _ in self.source.problems}  # reported while loading
         for path, message in self.source.problems:
             self.error(path, message)
         if not isinstance(data, list):
@@ -194,7 +194,7 @@ class _Checker:
         first_seen: dict[tuple, int] = {}
         for i, value in enumerate(data):
             entry = self.entry(value, (i,))
-            if entry is None or (i,) in failed:
+            if entry is None:
                 continue
             key = (entry.task, entry.date, entry.unit)
             if key in first_seen:
@@ -224,8 +224,8 @@ class _Checker:
                 self.error(path, f"missing required field '{name}' ({FIELDS[name]})")
                 ok = False
         checked = {name: getattr(self, name)(value[name], path + (name,))
-                   for name in FIELDS if name in value}
-        if not ok or any(result is None for result in checked.values()):
+                   for name in FIELDS if name in value and not self._failed(path + (name,))}
+        if not ok or len(checked) < len(value) or any(r is None for r in checked.values()):
             return None
         task, unit = checked["task"], checked["unit"]
         if unit not in task.lead_units + task.responsible_units:
@@ -235,6 +235,9 @@ class _Checker:
             return None
         return Entry(task=task, date=checked["date"], status=checked["status"], unit=unit,
                      text=checked["text"], evidence=checked.get("evidence", ()))
+
+    def _failed(self, path) -> bool:
+        return any(failed[:len(path)] == path for failed in self.failed)
 
     def one_line(self, value, path) -> str | None:
         name = path[-1]
