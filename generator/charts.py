@@ -34,6 +34,6 @@ def status_chart(counts: list[tuple[str, int]], caption: str) -> str:
             f'status-chart__bar--{kind}" style="width: {share:.1f}%"></span></td></tr>')
     return ('<figure class="status-chart">'
             f'<figcaption>{caption}</figcaption>'
-            '<table><thead><tr><th scope="col">状态</th><th scope="col">任务数</th>'
+            '<table class="status-chart__table"><thead><tr><th scope="col">状态</th><th scope="col">任务数</th>'
             '<th scope="col">占比</th><th scope="col"><span class="sr-only">图示</span></th></tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table></figure>')

@@ -152,6 +152,22 @@ def test_home_and_section_pages_chart_the_counts_by_status_with_numbers(page, or
         assert statuses.all_inner_texts() == [current_cell(t.numeral) for t in section.tasks]
 
 
+def test_the_matrix_carries_each_tasks_status(page, origin):
+    page.goto(origin + "/matrix/")
+    first_cells = page.locator(".plan-matrix tbody tr td:first-child")
+    assert [cell.locator(".status-badge").all_inner_texts() for cell in first_cells.all()] == [
+        [history(t["number"])[0]["status"]] if history(t["number"]) else [] for t in RAW_TASKS]
+
+
+def test_a_chart_fits_a_phone(browser, origin):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    tab = context.new_page()
+    for path in ("/", "/sections/wan-shan-jue-ce-ji-zhi/", task_url("一")):
+        tab.goto(origin + path)
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 360, path
+    context.close()
+
+
 def test_the_chart_reads_without_javascript(browser, origin):
     context = browser.new_context(java_script_enabled=False)
     tab = context.new_page()
