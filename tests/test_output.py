@@ -43,6 +43,6 @@ def test_the_page_of_a_removed_task_disappears(tmp_path, capsys):
                     "sections:\n"), encoding="utf-8")
     capsys.readouterr()
     assert main(["--data", str(data), "--docs", str(docs)]) == 0
-    assert capsys.readouterr().out == f"{docs}/: 9 page(s) written, 2 deleted, 7 unchanged\n"
+    assert capsys.readouterr().out == f"{docs}/: 9 page(s) written, 2 deleted, 14 unchanged\n"
     assert not page.exists()
     assert not (docs / "sections" / "jia-qiang-zu-zhi-bao-zhang").exists()

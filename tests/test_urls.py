@@ -105,7 +105,7 @@ def test_removing_a_task_with_a_redirect_builds(workspace):
     workspace.edit("sections:\n", "redirects:\n"
                    "  - from: /tasks/tui-xing-12345-re-xian/\n    to: /sections/wan-shan-jue-ce-ji-zhi/\n"
                    "  - from: /units/you-zhi-fa-zhi-ze-de-shi-ji-bu-men/\n    to: /units/\n\nsections:\n")
-    assert workspace.run() == (0, [f"{workspace.docs}/: 16 page(s) written, 0 deleted, 0 unchanged"])
+    assert workspace.run() == (0, [f"{workspace.docs}/: 22 page(s) written, 0 deleted, 0 unchanged"])
     site = workspace.site()
     assert not (site / "tasks/tui-xing-12345-re-xian/index.html").read_text().count("推行12345热线")
     assert 'href="../../sections/wan-shan-jue-ce-ji-zhi/"' in \
