@@ -181,3 +181,26 @@ def test_every_problem_of_the_file_is_reported_at_once(tmp_path, capsys):
 def test_without_entries_check_passes(tmp_path, capsys, content):
     data = tree(tmp_path, content)
     assert main(["check", "--data", str(data)]) == 0
+
+
+def test_a_hand_written_feed_is_kept_and_a_removed_units_feed_deleted(tmp_path, capsys):
+    data = tree(tmp_path, None)
+    docs = tmp_path / "docs"
+    assert main(["--data", str(data), "--docs", str(docs)]) == 0
+    generated = docs / "units" / PLAN.units[-1].slug / "feed.xml"
+    assert generated.is_file()
+    mine = docs / "units" / "notes" / "feed.xml"
+    mine.parent.mkdir()
+    mine.write_text('<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom"/>\n',
+                    encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--data", str(data), "--docs", str(docs)]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{mine}:1:1: error: this file was not generated from the data, but docs/units belongs to "
+        "the generator; move the file out of it (it was left untouched)")
+    mine.unlink()
+    # a feed the generator wrote for a unit that is gone from the data
+    stale = docs / "units" / "notes" / "feed.xml"
+    shutil.copy(generated, stale)
+    assert main(["--data", str(data), "--docs", str(docs)]) == 0
+    assert not stale.parent.exists() and generated.is_file()
