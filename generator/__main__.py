@@ -74,9 +74,12 @@ def import_notice(parser: argparse.ArgumentParser, args) -> int:
     for number, line in draft.unplaced:
         print(f"{args.notice}:{number}:1: warning: not placed in the draft, kept there as a "
               f"comment: {line}", file=sys.stderr)
+    for number, column, message in draft.warnings:
+        print(f"{args.notice}:{number}:{column}: warning: {message}", file=sys.stderr)
     tasks = sum(len(section["tasks"]) for section in draft.sections)
     print(f"{args.output}: {len(draft.sections)} sections, {tasks} tasks, {len(draft.units)} units; "
           f"{len(draft.unplaced)} line(s) not placed")
+    print("\n".join(importer.summary(draft)))
     return 0
 
 
