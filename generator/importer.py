@@ -8,7 +8,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from .numerals import to_numeral
+from .numerals import from_numeral, to_numeral
 
 NUMERAL = "[一二三四五六七八九十百千零]+"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -70,29 +70,42 @@ def parse(text: str) -> Draft:
              for number, line in enumerate(text.splitlines(), 1)]
     lines = [(number, line) for number, line in lines if line]
     draft = Draft()
-    body_start = _metadata(lines, draft)
-    _body(lines[body_start:], draft, {number: raw for number, raw in enumerate(text.splitlines(), 1)})
+    body_start, body_end = _metadata(lines, draft)
+    _body(lines[body_start:body_end], draft, {number: raw for number, raw in enumerate(text.splitlines(), 1)})
+    draft.unplaced.sort()
     return draft
 
 
-def _metadata(lines: list, draft: Draft) -> int:
-    """The notice's head: title, number, recipients, paragraphs, signature and date."""
+def _metadata(lines: list, draft: Draft) -> tuple[int, int]:
+    """The notice's head: title, number, recipients, paragraphs, signature and date.
+
+    Returns where the plan's body starts and ends."""
     document = draft.document
     texts = [line for _, line in lines]
+    end = len(texts)
     number_at = next((i for i, line in enumerate(texts) if DOCUMENT_NUMBER.match(line)), None)
     title_at = next((i for i, line in enumerate(texts) if line.endswith("通知")), None)
-    if title_at is not None:
+    title_lines = {title_at}
+    if title_at is None and number_at:
+        # an opinion issued on its own: its title, broken over lines, stands above its number
+        document["title"] = draft.plan["title"] = full_width("".join(texts[:number_at]))
+        title_lines = set(range(number_at))
+    elif title_at is None and number_at is None and not re.search(r"[：:，,。]", texts[0]):
+        draft.plan["title"] = full_width(texts[0])  # the plan's text alone, under its title
+        return 1, end
+    elif title_at is not None:
         document["title"] = full_width(texts[title_at])
         if title_at > 0 and len(texts[0]) <= 10 and not re.search(r"[：:，,。]", texts[0]):
             document["column"] = texts[0]  # the web page's column, above the title
+            title_lines.add(0)
     for i, line in enumerate(texts[: number_at or 0]):
         published = PUBLISHED.search(line)
         if published:
             document["published"] = published.group(1)
-        if i != title_at and not (i == 0 and "column" in document):
+        if i not in title_lines:
             draft.unplaced.append(lines[i])  # the web page's own lines around the document
     if number_at is None:
-        return (title_at or -1) + 1
+        return (title_at or -1) + 1, end
     code, year, serial = DOCUMENT_NUMBER.match(texts[number_at]).groups()
     document["number"] = f"{code}〔{year}〕{serial}号"
     start = number_at + 1
@@ -101,19 +114,30 @@ def _metadata(lines: list, draft: Draft) -> int:
         start += 1
     date_at = next((i for i in range(start, len(texts)) if DATE.match(texts[i])), None)
     if date_at is None:
-        return start
+        return start, end
+    if any(_numbered(full_width(line)) for line in texts[start: date_at - 1]):
+        # signed and dated at its end: the text above is the plan itself
+        document["issuer"] = document["signature"] = full_width(texts[date_at - 1])
+        document["written"] = texts[date_at]
+        draft.unplaced += lines[date_at + 1:]
+        return start, date_at - 1
     document["notice"] = [full_width(line) for line in texts[start: date_at - 1]]
     document["issuer"] = document["signature"] = full_width(texts[date_at - 1])
     document["written"] = texts[date_at]
     after = _numbered(full_width(texts[date_at + 1])) if date_at + 1 < len(texts) else None
     if date_at + 1 < len(texts) and not (after and after[0] == 0):
         draft.plan["title"] = full_width(texts[date_at + 1])
-        return date_at + 2
-    return date_at + 1
+        return date_at + 2, end
+    return date_at + 1, end
 
 
-def _numbered(line: str) -> tuple[int, str, str] | None:
-    """The numbering level of a line, its number as a numeral, and the rest of the line."""
+def _numbered(line: str, following: int | None = None) -> tuple[int, str, str] | None:
+    """The numbering level of a line, its number as a numeral, and the rest of the line.
+
+    `following` is the number of the task before: "11.121人才梯队项目" is task 11 after task 10,
+    where a number such as "1.5" alone opens no task."""
+    if following and re.match(rf"^{following + 1}[.．]\d", line):
+        return 2, to_numeral(following + 1), line[len(str(following + 1)) + 1:]
     for level, (_, pattern) in enumerate(LEVELS):
         match = pattern.match(line)
         if match:
@@ -167,7 +191,9 @@ def _body(lines: list, draft: Draft, raw_lines: dict) -> None:
                          if section_level is not None and section_level <= level <= task_level)
     preamble, task = [], None
     for number, line in lines:
-        numbered = _numbered(line)
+        last = draft.sections[-1]["tasks"][-1]["number"] if draft.sections and \
+            draft.sections[-1]["tasks"] and task_level == 2 else None
+        numbered = _numbered(line, from_numeral(last) if last else None)
         level = numbered[0] if numbered else None
         wording = _responsibility_line(line)
         if level is not None and level == section_level:
@@ -273,8 +299,13 @@ def _unit_names(phrase: str) -> list[str]:
     names = []
     # "A等有关部门" is A and the other departments concerned; a closing 等 only says "and others"
     phrase = re.sub(r"等(?=和|及|有关|相关|其他|各)", "、", phrase)
-    for name in re.split("[、，；]", phrase):
+    pieces = re.split("([、，；])", phrase)
+    for name, separator in zip(pieces[::2], [""] + pieces[1::2]):
         name = re.sub(r"^(?:和|及)", "", name.strip()).strip()
+        if separator == "、" and names and names[-1].startswith("各") and \
+                not re.search(r"^(各|市|省)|[" + UNIT_END + "门位]$", name):
+            names[-1] += "、" + name  # "各区、县级市": every district and county-level city
+            continue
         name = re.sub(r"等$", "", name)
         joined = re.match(rf"^(.+[{UNIT_END}])和(.+)$", name) or \
             re.match(rf"^(.+[{UNIT_END}门])及(.+)$", name)
@@ -284,8 +315,8 @@ def _unit_names(phrase: str) -> list[str]:
 
 def _check_name(name: str, task: dict, draft: Draft, at: tuple) -> None:
     """A name that looks like a fragment of a list is a warning naming the notice's line."""
-    label = LABEL_WORD.search(name)
-    reason = f"it contains the label '{label.group(0)}'" if label else \
+    label = LABEL_WORD.match(name)
+    reason = f"it starts with the label '{label.group(0)}'" if label else \
         f"it ends in '{name[-1]}'" if name[-1] in SEPARATORS else \
         "it is shorter than two characters" if len(name) < 2 else None
     if reason:
@@ -356,8 +387,9 @@ def summary(draft: Draft) -> list[str]:
             for role in ("lead", "responsible"):
                 for name in task.get(role, []):
                     roles.setdefault(name, {"lead": 0, "responsible": 0})[role] += 1
-    bare = [f"（{t['number']}）" for s in draft.sections for t in s["tasks"] if "responsibility" not in t]
-    out.append(f"  tasks without a bracket: {len(bare)}" + (f": {' '.join(bare)}" if bare else ""))
+    bare = [f"{t['number']} {t['title']}" for s in draft.sections for t in s["tasks"]
+            if "responsibility" not in t]
+    out.append(f"  tasks without a bracket: {len(bare)}" + (f" ({'; '.join(bare)})" if bare else ""))
     out.append(f"  units ({len(roles)}; tasks naming each as lead + as responsible):")
     for name, count in sorted(roles.items(), key=lambda item: -sum(item[1].values())):
         out.append(f"    {name} {count['lead']} + {count['responsible']}")
