@@ -142,10 +142,10 @@ def _numbered(line: str, following: int | None = None) -> tuple[int, str, str] |
         match = pattern.match(line)
         if match:
             number, content = match.groups()
-            if number.isdigit():
-                number = to_numeral(int(number)) if 0 < int(number) < 10000 else None
-            elif number in CIRCLED:
+            if number in CIRCLED:  # str.isdigit() holds for ① too
                 number = to_numeral(CIRCLED.index(number) + 1)
+            elif number.isdigit():
+                number = to_numeral(int(number)) if 0 < int(number) < 10000 else None
             if number:
                 return level, number, content
     return None
@@ -254,10 +254,15 @@ def _responsibility(task: dict, wording: str, draft: Draft, at: tuple) -> None:
             roles.append((LABELS[label.group(1)], _strip_phrase(phrase)))
     else:
         roles = _verb_roles(wording, draft) or []
+    number, line, raw = at
+    cursor = max(line.find(wording), 0)  # names are looked for in order, for their columns
     for role, phrase in roles:
         if role is None:
             continue  # 牵头领导 names an official, not a unit; the wording keeps it
         for name in _unit_names(phrase):
+            found = line.find(name, cursor)
+            cursor = found + len(name) if found >= 0 else cursor
+            column = len(raw) - len(raw.lstrip()) + (found if found >= 0 else cursor) + 1
             if role == "first":
                 role_here, role = "lead", "responsible"
             else:
@@ -266,7 +271,7 @@ def _responsibility(task: dict, wording: str, draft: Draft, at: tuple) -> None:
             if name not in task[role_here]:
                 task[role_here].append(name)
             draft.units.setdefault(name, bool(COLLECTIVE.search(name)))
-            _check_name(name, task, draft, at)
+            _check_name(name, task, draft, (number, column))
 
 
 def _strip_phrase(phrase: str) -> str:
@@ -320,9 +325,7 @@ def _check_name(name: str, task: dict, draft: Draft, at: tuple) -> None:
         f"it ends in '{name[-1]}'" if name[-1] in SEPARATORS else \
         "it is shorter than two characters" if len(name) < 2 else None
     if reason:
-        number, line, raw = at
-        column = raw.find(name) + 1 if name in raw else \
-            len(raw) - len(raw.lstrip()) + max(line.find(name), 0) + 1
+        number, column = at
         draft.warnings.append((number, column, f"task （{task['number']}）: unit name '{name}' "
                                                f"looks like a fragment: {reason}"))
 
