@@ -1,8 +1,11 @@
 """`python -m generator import NOTICE.txt -o draft.yaml`: a draft plan from a notice's plain text.
 
-It reads the shapes such notices take (sections 一、, tasks （一） (一) 1. 1、, a responsibility
-bracket at the end of a task or on its own line) and writes a draft that `check` accepts. What it
-cannot place goes into the draft as a comment with its line number, and is listed on stderr.
+It finds the numbering levels a notice uses (一、 （一） 1. （1） ①) and takes the level that carries
+the responsibility brackets as the tasks, the outermost as the sections and any level between as
+group headings (comments in the draft). In a bracket, or a line of its own, every label (牵头单位,
+配合单位, …) starts a new list of units, whatever separates it from the one before; units named
+before a verb (（A、B负责）, （A牵头，B配合）) are read too. What it cannot place goes into the draft
+as a comment with its line number; unit names that look like fragments are warnings.
 """
 import json
 import re
@@ -71,7 +74,7 @@ def parse(text: str) -> Draft:
     lines = [(number, line) for number, line in lines if line]
     draft = Draft()
     body_start, body_end = _metadata(lines, draft)
-    _body(lines[body_start:body_end], draft, {number: raw for number, raw in enumerate(text.splitlines(), 1)})
+    _body(lines[body_start:body_end], draft, dict(enumerate(text.splitlines(), 1)))
     draft.unplaced.sort()
     return draft
 
@@ -191,14 +194,15 @@ def _body(lines: list, draft: Draft, raw_lines: dict) -> None:
                          if section_level is not None and section_level <= level <= task_level)
     preamble, task = [], None
     for number, line in lines:
+        # the task before, for "11.121人才梯队项目" where tasks are numbered 1. 2. …
         last = draft.sections[-1]["tasks"][-1]["number"] if draft.sections and \
-            draft.sections[-1]["tasks"] and task_level == 2 else None
+            draft.sections[-1]["tasks"] and LEVELS[task_level][0] == "1." else None
         numbered = _numbered(line, from_numeral(last) if last else None)
         level = numbered[0] if numbered else None
         wording = _responsibility_line(line)
         if level is not None and level == section_level:
             draft.sections.append({"number": numbered[1], "title": numbered[2], "tasks": [],
-                                   "headings": [], "line": number})
+                                   "headings": []})
             task = None
         elif level is not None and draft.sections and section_level < level < task_level:
             # a group heading between section and task: kept in the draft as a comment
@@ -232,7 +236,7 @@ def _bracket(line: str) -> tuple[int, int] | None:
 
 
 def _task(numeral: str, content: str, draft: Draft, at: tuple) -> dict:
-    task: dict = {"number": numeral, "line": at[0]}
+    task: dict = {"number": numeral}
     bracket = _bracket(content)
     body = content[: bracket[0]] if bracket else content
     title, stop, rest = body.partition("。")
