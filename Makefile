@@ -21,7 +21,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: site check urls test search-eval bench serve clean chromium
+.PHONY: site check urls test search-eval corpus-eval bench serve clean chromium
 
 # MkDocs runs the generator (generator/mkdocs_hook.py): it validates the data, writes docs/
 # and sets the nav, or stops the build with every problem of the data.
@@ -47,6 +47,10 @@ test: $(STAMP) chromium $(NODE_TOOLS)
 # Realistic queries typed into the built site's search box; prints hit@1, hit@3 and index size.
 search-eval: site chromium
 	$(BIN)/python tests/search_eval.py $(SITE)
+
+# The importer on the real notices of tests/corpus/: tasks and unit lists right, by hand's reading.
+corpus-eval: $(STAMP)
+	$(BIN)/python tests/corpus_eval.py
 
 # Synthetic plans of 22 to 2,000 tasks: generator and build times against a bare MkDocs build.
 bench: $(STAMP)
