@@ -189,7 +189,8 @@ def _body(lines: list, draft: Draft, raw_lines: dict) -> None:
     lines = [(number, full_width(raw)) for number, raw in lines]
     task_level = _task_level(lines)
     levels = sorted({n[0] for _, line in lines if (n := _numbered(line))})
-    section_level = levels[0] if levels and task_level is not None and levels[0] < task_level else None
+    section_level = levels[0] if levels and task_level is not None and levels[0] < task_level \
+        else None
     draft.levels = tuple(LEVELS[level][0] for level in levels
                          if section_level is not None and section_level <= level <= task_level)
     preamble, task = [], None
@@ -396,7 +397,8 @@ def summary(draft: Draft) -> list[str]:
                     roles.setdefault(name, {"lead": 0, "responsible": 0})[role] += 1
     bare = [f"{t['number']} {t['title']}" for s in draft.sections for t in s["tasks"]
             if "responsibility" not in t]
-    out.append(f"  tasks without a bracket: {len(bare)}" + (f" ({'; '.join(bare)})" if bare else ""))
+    out.append(f"  tasks without a bracket: {len(bare)}"
+               + (f" ({'; '.join(bare)})" if bare else ""))
     out.append(f"  units ({len(roles)}; tasks naming each as lead + as responsible):")
     for name, count in sorted(roles.items(), key=lambda item: -sum(item[1].values())):
         out.append(f"    {name} {count['lead']} + {count['responsible']}")

@@ -84,9 +84,10 @@ def main() -> int:
     print(table(figures))
     for f in figures:
         for task, got in f.mistakes:
+            drafted = f"lead {list(got.lead)}, responsible {list(got.responsible)}" if got \
+                else "no such task"
             print(f"{f.notice}: task {task.number} {task.title}: expected lead {list(task.lead)}, "
-                  f"responsible {list(task.responsible)}; drafted "
-                  + (f"lead {list(got.lead)}, responsible {list(got.responsible)}" if got else "no such task"))
+                  f"responsible {list(task.responsible)}; drafted {drafted}")
     return 0
 
 

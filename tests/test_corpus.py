@@ -48,7 +48,8 @@ SEPARATORS = ["；", ";", "，", ",", "、", " ", "\u3000", ""]
 def test_a_label_starts_a_new_list_whatever_separates_it(separator):
     """The real notice, its 配合单位 put after each separator in turn: every list stays right."""
     name = "guangzhou-talent-2012"
-    text = (CORPUS / f"{name}.txt").read_text(encoding="utf-8").replace("，配合单位：", separator + "配合单位：")
+    text = (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
+    text = text.replace("，配合单位：", separator + "配合单位：")
     assert text.count(separator + "配合单位：") == 43
     _, tasks = expected(name)
     draft = parse(text)
