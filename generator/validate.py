@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from . import urls
 from .diagnostics import Diagnostic
 from .load import Source
-from .model import slug_of
 from .numerals import from_numeral, to_numeral
 from .slugs import is_slug
 
@@ -279,47 +278,24 @@ class Checker:
             if self.fine(("terms", i)) and term not in plan_text:
                 self.error(("terms", i), f"term '{term}' does not appear in the plan's text")
 
-    def slugs(self):
-        """Two records must never share a URL: each would hide the other's page."""
-        owners = {urls.HOME: "the home page", urls.UNIT_DIRECTORY: "the unit directory"}
-        records = [(path, unit, "name", urls.unit_page) for path, unit in self.records("units")]
-        for path, section in self.records("sections"):
-            records.append((path, section, "title", urls.section_page))
-            records += [(task_path, task, "title", urls.task_page)
-                        for task_path, task in self.records(*path, "tasks")]
-        for path, entry, named_by, page_of in records:
-            where = path + ("slug",) if "slug" in entry else path + (named_by,)
-            if not self.fine(where):
-                continue
-            slug = slug_of(entry, named_by)
-            if not slug:
-                self.error(where, f"the {named_by} gives no pinyin for a URL; "
-                           "pin one with the field 'slug'")
-                continue
-            page = page_of(slug)
-            if page in owners:
-                self.error(where, f"URL {urls.url_of(page)} is also the URL of {owners[page]}; "
-                           "pin another with the field 'slug'")
-            else:
-                owners[page] = f"{self.label(path)} (line {self.source.at(where)[0]})"
 
-
-def check(source: Source) -> list[Diagnostic]:
-    """All problems of the data, errors and warnings, in file order."""
+def check(source: Source) -> tuple[list[Diagnostic], bool]:
+    """All problems of the data, errors and warnings, in file order; and whether its shape is
+    right, so that the model can be built from it and its pages listed."""
     checker = Checker(source)
     for path, message in source.problems:
         checker.bad.add(path)
         checker.error(path, message)
     checker.record(source.data, (), "file")
+    well_formed = not checker.problems
     if isinstance(source.data, dict):
         checker.numbering(checker.records("sections"), "section", "{}、")
         # tasks are numbered on from one section to the next
         checker.numbering([task for path, _ in checker.records("sections")
                            for task in checker.records(*path, "tasks")], "task", "（{}）")
         checker.references()
-        checker.slugs()
         checker.terms()
-    return sorted(checker.problems)
+    return sorted(checker.problems), well_formed
 
 
 def _is_text(value) -> bool:

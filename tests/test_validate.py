@@ -117,12 +117,12 @@ CASES = {
         ["21:11: warning: unit 市审计局: no task names this unit as lead or responsible"]),
     "two tasks with one URL": (
         edit("title: 推行12345热线", "title: 建立长效机制"),
-        ["37:16: error: task （二）: URL /tasks/jian-li-chang-xiao-ji-zhi/ is also the URL of "
-         "task （一） (line 31); pin another with the field 'slug'"]),
+        ["37:16: error: task （二）建立长效机制: URL /tasks/jian-li-chang-xiao-ji-zhi/ is also the "
+         "URL of task （一）建立长效机制 ({data}:31:16); pin another with the field 'slug'"]),
     "pinned slug taken": (
         edit("  - name: 市司法局\n", "  - name: 市司法局\n    slug: shi-cai-zheng-ju\n"),
         ["21:11: error: unit 市财政局: URL /units/shi-cai-zheng-ju/ is also the URL of "
-         "unit 市司法局 (line 20); pin another with the field 'slug'"]),
+         "unit 市司法局 ({data}:20:11); pin another with the field 'slug'"]),
     "slug of the unit directory": (
         edit("  - name: 市司法局\n", "  - name: 市司法局\n    slug: index\n"),
         ["20:11: error: unit 市司法局: URL /units/ is also the URL of the unit directory; "
@@ -216,7 +216,8 @@ def test_bad_data_gets_one_exact_line_per_problem(published, capsys, case):
     published.write_bytes(content)
     assert main(["--data", str(published), "--docs", str(root / "docs")]) == 1
     lines = capsys.readouterr().err.splitlines()
-    assert lines[:-1] == [f"{published}:{message}" for message in messages]
+    assert lines[:-1] == [f"{published}:{message}".replace("{data}", str(published))
+                          for message in messages]
     errors = sum(": error: " in message for message in messages)
     assert lines[-1] == (f"{errors} error(s), {len(messages) - errors} warning(s); "
                          f"{root / 'docs'}/ was not changed")
