@@ -134,13 +134,13 @@ def test_a_ledger_out_of_step_with_the_site_is_reported(workspace, edit, message
 
 @pytest.mark.parametrize("redirect, message", [
     ("  - from: /units/old/\n    to: /units/shi-si-fa-jv/\n",
-     "28:9: error: redirect from /units/old/: /units/shi-si-fa-jv/ is not a page of the site "
+     "29:9: error: redirect from /units/old/: /units/shi-si-fa-jv/ is not a page of the site "
      "(did you mean '/units/shi-si-fa-ju/'?)"),
     ("  - from: /units/shi-si-fa-ju/\n    to: /units/\n",
-     "27:11: error: redirect from /units/shi-si-fa-ju/: that is the URL of unit 市司法局; "
+     "28:11: error: redirect from /units/shi-si-fa-ju/: that is the URL of unit 市司法局; "
      "a redirect there would hide the page"),
     ("  - from: units/old\n    to: /units/\n",
-     "27:11: error: redirect #1: field 'from' is 'units/old'; expected a site URL such as "
+     "28:11: error: redirect #1: field 'from' is 'units/old'; expected a site URL such as "
      "/units/shi-zheng-fu-fa-zhi-ban/"),
 ])
 def test_bad_redirects_are_reported(workspace, redirect, message):
