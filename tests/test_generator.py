@@ -94,6 +94,7 @@ def test_nav_reaches_every_page_in_plan_order():
     ]}
 
 
+@pytest.mark.slow
 def test_fixture_builds_strict_into_a_site(tmp_path):
     result = build_site(SMALL, tmp_path)
     assert result.returncode == 0, result.stderr

@@ -1,6 +1,8 @@
 """Large plans: bounded nav, a strict build, and regeneration that touches only what changed."""
 import shutil
 
+import pytest
+
 from bench import synthetic
 from bench.synthetic import write
 from generator.build import generate, load_plan, load_site, publish_urls
@@ -11,6 +13,7 @@ from generator.navigation import LIMIT, nav, outside_nav
 from tests.conftest import FIXTURES, ROOT, build_site, nav_pages
 
 
+@pytest.mark.slow
 def test_a_large_plan_has_a_bounded_nav_and_builds_strict(tmp_path):
     data = write(LIMIT + 90, tmp_path)  # 150 tasks, 8 sections, 30 units
     publish_urls(data)

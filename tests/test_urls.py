@@ -65,6 +65,7 @@ def test_renaming_a_unit_fails_the_build_naming_its_url(workspace):
     assert workspace.ledger.read_bytes() == (FIXTURES / "urls.txt").read_bytes()
 
 
+@pytest.mark.slow
 def test_pinning_the_old_slug_keeps_the_url(workspace):
     workspace.edit("  - name: 市司法局\n", f"  - name: {RENAMED}\n    slug: shi-si-fa-ju\n")
     workspace.edit("市司法局", RENAMED)
@@ -92,6 +93,7 @@ def test_a_redirect_keeps_the_old_url_working(workspace, page):
         assert page.locator("h1").inner_text().removesuffix("¶") == RENAMED
 
 
+@pytest.mark.slow
 def test_removing_a_task_with_a_redirect_builds(workspace):
     text = workspace.data.read_text(encoding="utf-8")
     start = text.index("      - number: 二\n")

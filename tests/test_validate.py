@@ -8,7 +8,7 @@ import pytest
 
 from generator.__main__ import main
 from generator.build import generate
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, require_slow
 
 SMALL = (FIXTURES / "small_plan.yaml").read_text(encoding="utf-8")
 
@@ -241,6 +241,7 @@ def test_all_problems_of_a_run_are_reported_together(published, capsys):
     assert len(capsys.readouterr().err.splitlines()) == 5
 
 
+@pytest.mark.slow
 def test_make_site_with_bad_data_leaves_docs_and_site_as_they_were(tmp_path):
     data = tmp_path / "data" / "plan.yaml"
     data.parent.mkdir()
@@ -249,6 +250,7 @@ def test_make_site_with_bad_data_leaves_docs_and_site_as_they_were(tmp_path):
     folders = [f"DATA={data}", f"DOCS={tmp_path / 'docs'}", f"SITE={tmp_path / 'site'}",
                f"BUILD={tmp_path / 'build'}"]
     make = ["make", "--no-print-directory", "-C", str(ROOT), "site", *folders]
+    require_slow()
     assert subprocess.run(make, capture_output=True, text=True).returncode == 0
     before = {name: tree_digest(tmp_path / name) for name in ("docs", "site")}
     assert "units/shi-cai-zheng-ju/index.html" in before["site"]
