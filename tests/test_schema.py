@@ -5,12 +5,12 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 
 import jsonschema
 import pytest
 import yaml
 
+from generator.__main__ import main
 from generator.numerals import LIMIT, from_numeral, to_numeral
 from generator.validate import SCHEMA_FILE, _bad_character
 from tests.conftest import FIXTURES, ROOT
@@ -52,7 +52,7 @@ FIELDS = {"the file": SCHEMA["properties"], "document": SCHEMA["properties"]["do
 
 
 @pytest.mark.parametrize("record", list(RECORDS))
-def test_an_unknown_field_fails_stock_jsonschema_and_the_check(tmp_path, record):
+def test_an_unknown_field_fails_stock_jsonschema_and_the_check(tmp_path, capsys, record):
     data = copy.deepcopy(SMALL)
     last = list(RECORDS[record](data))[-1]
     typo = last + "s"  # a plural, as a hurried editor types it
@@ -62,10 +62,8 @@ def test_an_unknown_field_fails_stock_jsonschema_and_the_check(tmp_path, record)
     path = tmp_path / "plan.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     shutil.copy(FIXTURES / "urls.txt", tmp_path / "urls.txt")
-    result = subprocess.run([sys.executable, "-m", "generator", "check", "--data", str(path)],
-                            cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 1
-    problem, summary = result.stderr.splitlines()
+    assert main(["check", "--data", str(path)]) == 1  # python -m generator check
+    problem, summary = capsys.readouterr().err.splitlines()
     assert re.fullmatch(rf"{re.escape(str(path))}:\d+:\d+: error: .*unknown field '{typo}' "
                         rf"\(did you mean '{last}'\?\); expected one of: "
                         + re.escape(", ".join(FIELDS[record])), problem), problem
