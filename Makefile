@@ -21,7 +21,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: site check urls test search-eval corpus-eval bench serve clean chromium
+.PHONY: site check urls test test-fast golden search-eval corpus-eval bench serve clean chromium
 
 # MkDocs runs the generator (generator/mkdocs_hook.py): it validates the data, writes docs/
 # and sets the nav, or stops the build with every problem of the data.
@@ -43,6 +43,14 @@ urls: $(STAMP)
 
 test: $(STAMP) chromium $(NODE_TOOLS)
 	$(BIN)/python -m pytest
+
+# Everything but the browser and the full builds (tests marked slow): the loop while editing.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow"
+
+# Rewrite tests/golden/, the fixture plan's generated files, after an intended change.
+golden: $(STAMP)
+	$(BIN)/python tests/golden.py
 
 # Realistic queries typed into the built site's search box; prints hit@1, hit@3 and index size.
 search-eval: site chromium

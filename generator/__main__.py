@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
             report = write_pages(args.docs, {})
             print(f"{args.docs.as_posix()}/: {len(report.deleted)} generated page(s) deleted")
             return 0
-        plan, report = generate(args.data, args.docs)
+        _, report = generate(args.data, args.docs)
     except PlanError as error:
         for diagnostic in error.diagnostics:
             print(diagnostic, file=sys.stderr)

@@ -31,16 +31,16 @@ def on_config(config):
     data = root / config.extra.get("plan_data", "data/plan.yaml")
     try:
         # A live preview may show pages whose URLs `make urls` has not published yet.
-        plan, _ = generate(data, Path(config.docs_dir), _display(data, root),
+        site, _ = generate(data, Path(config.docs_dir), _display(data, root),
                            new_urls_allowed=_command == "serve")
     except PlanError as error:
         raise PluginError(f"the plan data has problems:\n{error}") from None
-    config.nav = nav(plan)
-    left_out = outside_nav(plan)
+    config.nav = nav(site)
+    left_out = outside_nav(site)
     if left_out:
         config.not_in_nav = pathspec.gitignore.GitIgnoreSpec.from_lines(left_out)
-    _teach_jieba(dictionary_words(plan))
-    config.plugins["redirects"].config["redirect_maps"] = redirect_maps(plan)
+    _teach_jieba(dictionary_words(site.plan))
+    config.plugins["redirects"].config["redirect_maps"] = redirect_maps(site)
     return config
 
 

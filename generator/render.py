@@ -6,6 +6,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
 from . import downloads, urls
 from .model import Plan, Section, Task, Unit
+from .pages import Page, Site
 from .search import document_keywords, text_keywords, unit_keywords
 
 # Front matter, so that the page's H1 stays its first element and so its title for MkDocs.
@@ -23,17 +24,7 @@ def text(value: str) -> str:
     return _MARKUP.sub(lambda match: f"&#{ord(match.group())};", value)
 
 
-def page_of(target) -> str:
-    if isinstance(target, Task):
-        return urls.task_page(target.slug)
-    if isinstance(target, Unit):
-        return urls.unit_page(target.slug)
-    if isinstance(target, Section):
-        return urls.section_page(target.slug)
-    return target  # already a page path
-
-
-def front_matter(source_name: str, keywords: list[str], hide: tuple[str, ...] = (),
+def front_matter(source_name: str, keywords=(), hide: tuple[str, ...] = (),
                  searched: bool = True) -> str:
     # JSON strings are YAML scalars that any text from the data fits into unchanged.
     tags = "".join(f"  - {json.dumps(word, ensure_ascii=False)}\n" for word in keywords)
@@ -71,42 +62,57 @@ def _environment() -> Environment:
     return env
 
 
-def render(plan: Plan, source_name: str) -> dict[str, str]:
+def render(site: Site, source_name: str) -> dict[str, str]:
     """Every page and download of the site, keyed by its path under docs/."""
     env = _environment()
+    plan = site.plan
+    contexts = _contexts(site)
     pages: dict[str, str] = {}
+    for page in site.pages:
+        def link(target, here=page.path) -> str:
+            return urls.relative_link(here, site.page_of(target).path)
+        matter, context = contexts[page.kind.name](page)
+        pages[page.path] = front_matter(source_name, **matter) + env.get_template(
+            page.template).render(plan=plan, document=plan.document, link=link, **context)
+    pages.update(downloads.files(site))
+    return pages
 
-    def page(path: str, template: str, keywords=(), hide=(), searched=True, **context) -> None:
-        link = lambda target: urls.relative_link(path, page_of(target))  # noqa: E731
-        pages[path] = front_matter(source_name, list(keywords), hide, searched) + env.get_template(
-            template).render(
-            plan=plan, document=plan.document, link=link, **context)
 
+def _contexts(site: Site) -> dict:
+    """For each kind of page: its front matter and its template's variables, from its record."""
+    plan = site.plan
     units = {"named": plan.units_by_pinyin(collective=False),
              "collective": plan.units_by_pinyin(collective=True)}
-    counts = {unit: (len(plan.tasks_led_by(unit)), len(plan.tasks_assigned_to(unit)))
-              for unit in plan.units}
-    page(urls.HOME, "home.md.j2", document_keywords(plan.document), units=units)
-    page(urls.UNIT_DIRECTORY, "units.md.j2", units=units, counts=counts)
-    # The matrix needs the width of the whole window; the search finds its tasks and units on
-    # their own pages.
-    page(urls.MATRIX, "matrix.md.j2", hide=("navigation", "toc"), searched=False, units=units,
-         blocks=matrix_blocks(plan, units["named"]))
-    for section in plan.sections:
-        page(page_of(section), "section.md.j2", text_keywords(section.title, plan.terms),
-             section=section)
     tasks = plan.tasks
-    for i, task in enumerate(tasks):
-        page(page_of(task), "task.md.j2", text_keywords(task.full_text, plan.terms),
-             task=task, section=plan.section_of(task), citation=citation(plan, task),
-             previous=tasks[i - 1] if i else None,
-             next=tasks[i + 1] if i + 1 < len(tasks) else None)
-    for unit in plan.units:
-        page(page_of(unit), "unit.md.j2", unit_keywords(unit), unit=unit,
-             led=plan.tasks_led_by(unit), assigned=plan.tasks_assigned_to(unit),
-             co_leads=plan.co_leads_of(unit), section_of=plan.section_of)
-    pages.update(downloads.files(plan))
-    return pages
+    position = {task: i for i, task in enumerate(tasks)}
+
+    def task(page: Page):
+        task, i = page.record, position[page.record]
+        return {"keywords": text_keywords(task.full_text, plan.terms)}, {
+            "task": task, "section": plan.section_of(task), "citation": citation(plan, task),
+            "previous": tasks[i - 1] if i else None,
+            "next": tasks[i + 1] if i + 1 < len(tasks) else None}
+
+    def unit(page: Page):
+        unit = page.record
+        return {"keywords": unit_keywords(unit)}, {
+            "unit": unit, "led": plan.tasks_led_by(unit), "assigned": plan.tasks_assigned_to(unit),
+            "co_leads": plan.co_leads_of(unit), "section_of": plan.section_of}
+
+    return {
+        "home": lambda page: ({"keywords": document_keywords(plan.document)}, {"units": units}),
+        "directory": lambda page: ({}, {"units": units, "counts": {
+            unit: (len(plan.tasks_led_by(unit)), len(plan.tasks_assigned_to(unit)))
+            for unit in plan.units}}),
+        # The matrix needs the width of the whole window; the search finds its tasks and units
+        # on their own pages.
+        "matrix": lambda page: ({"hide": ("navigation", "toc"), "searched": False}, {
+            "units": units, "blocks": matrix_blocks(plan, units["named"])}),
+        "section": lambda page: ({"keywords": text_keywords(page.record.title, plan.terms)},
+                                 {"section": page.record}),
+        "task": task,
+        "unit": unit,
+    }
 
 
 # Past this many cells, one table of every task by every unit grows with their product; the
