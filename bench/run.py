@@ -2,9 +2,10 @@
 
 For each size it prints the generator's time, the time of the full `make site`, the time of a
 bare `mkdocs build` (Material, search, the same Markdown, a one-page nav) measured in the same
-run as the baseline, their ratio, the largest task page and the search index. A table, then JSON.
-The two builds take turns, REPEAT times each, and each keeps its fastest time: the least
-disturbed by whatever else the machine is doing.
+run as the baseline, their ratio, the same `make site` with ENGINE=zensical (its first, cold build
+and its fastest, which reuses Zensical's cache) as a ratio to the MkDocs one, the largest task page
+and the search index. A table, then JSON. The builds take turns, REPEAT times each, and each keeps
+its fastest time: the least disturbed by whatever else the machine is doing.
 """
 import json
 import os
@@ -56,13 +57,14 @@ def measure(tasks: int, folder: Path) -> dict:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     bare_config = folder / "bare.yml"
     bare_config.write_text(BARE_CONFIG.format(docs=docs, site=folder / "bare-site"), encoding="utf-8")
-    builds, bares = [], []
+    builds, bares, zensicals = [], [], []
     for _ in range(REPEAT):
-        builds.append(timed(["make", "--no-print-directory", "-C", str(ROOT), "site", f"DATA={data}",
-                             f"DOCS={docs}", f"SITE={site}", f"BUILD={folder / 'build'}"], env=env))
+        builds.append(timed(make_site(data, docs, site, folder, "mkdocs"), env=env))
         bares.append(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(bare_config)],
                            env=env))
-    build, bare = min(builds), min(bares)
+        zensicals.append(timed(make_site(data, docs, folder / "zensical-site", folder, "zensical"),
+                               env=env))
+    build, bare, zensical = min(builds), min(bares), min(zensicals)
     task_pages = list((site / "tasks").glob("*/index.html"))
     return {
         "tasks": tasks,
@@ -73,9 +75,19 @@ def measure(tasks: int, folder: Path) -> dict:
         "bare_s": round(bare, 2),
         "generator_share": round(generator / build, 3),
         "build_over_bare": round(build / bare, 2),
+        "zensical_cold_s": round(zensicals[0], 2),
+        "zensical_s": round(zensical, 2),
+        "zensical_over_mkdocs": round(zensical / build, 2),
         "largest_task_page_kb": round(max(p.stat().st_size for p in task_pages) / 1024, 1),
         "search_index_kb": round((site / "search/search_index.json").stat().st_size / 1024, 1),
     }
+
+
+def make_site(data: Path, docs: Path, site: Path, folder: Path, engine: str) -> list[str]:
+    # The engine's configuration beside docs/: Zensical wants docs/ and the site inside its folder.
+    return ["make", "--no-print-directory", "-C", str(ROOT), "site", f"ENGINE={engine}",
+            f"DATA={data}", f"DOCS={docs}", f"SITE={site}", f"BUILD={folder / 'build'}",
+            f"CONFIG={folder / 'mkdocs.yml'}"]
 
 
 def table(rows: list[dict]) -> str:

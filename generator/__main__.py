@@ -1,4 +1,5 @@
-"""Command line: `python -m generator [generate|check|urls|clean|import NOTICE -o DRAFT] [--data FILE] [--docs DIR]`."""
+"""Command line: `python -m generator [generate|check|urls|clean|import NOTICE -o DRAFT] [--data FILE]
+[--docs DIR] [--config FILE --site DIR]`."""
 import argparse
 import sys
 from pathlib import Path
@@ -7,6 +8,7 @@ from .build import generate, load_checked, publish_urls
 from .ledger import ledger_path
 from . import importer
 from .diagnostics import PlanError
+from .siteconfig import write_config
 from .write import write_pages
 
 
@@ -22,6 +24,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--force", action="store_true", help="import: write over an existing file")
     parser.add_argument("--data", type=Path, default=Path("data/plan.yaml"))
     parser.add_argument("--docs", type=Path, default=Path("docs"))
+    parser.add_argument("--config", type=Path,
+                        help="generate: also write the build engine's configuration here (the nav "
+                             "and redirects from the data, the rest from mkdocs.yml)")
+    parser.add_argument("--site", type=Path, default=Path("site"),
+                        help="generate: where the configuration tells the engine to build the site")
     args = parser.parse_args(argv)
     if args.command == "import":
         return import_notice(parser, args)
@@ -43,7 +50,9 @@ def main(argv: list[str] | None = None) -> int:
             report = write_pages(args.docs, {})
             print(f"{args.docs.as_posix()}/: {len(report.deleted)} generated page(s) deleted")
             return 0
-        _, report = generate(args.data, args.docs)
+        site, report = generate(args.data, args.docs)
+        if args.config:
+            write_config(site, Path("mkdocs.yml"), args.docs, args.site, args.config)
     except PlanError as error:
         for diagnostic in error.diagnostics:
             print(diagnostic, file=sys.stderr)

@@ -41,15 +41,25 @@ def require_slow() -> None:
         pytest.fail(f"{node.nodeid} builds a site: mark it @pytest.mark.slow", pytrace=False)
 
 
-def build_site(data: Path, out: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of the project's config, with `data` generated into out/docs."""
+ENGINES = {"mkdocs": [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file"],
+           "zensical": [sys.executable, "-m", "zensical", "build", "--strict", "--config-file"]}
+
+
+def build_site(data: Path, out: Path, engine: str = "mkdocs") -> subprocess.CompletedProcess:
+    """What `make site` does, into out/: the generator writes out/docs and out/mkdocs.yml, then
+    the engine builds out/site."""
     require_slow()
     (out / "docs").mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "PLAN_DATA": str(data), "PLAN_DOCS": str(out / "docs"),
-           "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out / "site")],
+    config = out / "mkdocs.yml"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    generated = subprocess.run(
+        [sys.executable, "-m", "generator", "generate", "--data", str(data), "--docs",
+         str(out / "docs"), "--site", str(out / "site"), "--config", str(config)],
         cwd=ROOT, env=env, capture_output=True, text=True)
+    if generated.returncode:
+        return generated
+    return subprocess.run(ENGINES[engine] + [str(config)], cwd=out, env=env,
+                          capture_output=True, text=True)
 
 
 @pytest.fixture(scope="session")
