@@ -27,7 +27,7 @@ def nav(site: Site) -> list:
     root: list = []
     groups: dict[tuple[str, ...], list] = {(): root}
     for page in site.pages:
-        if page.kind.name in left_out:
+        if page.kind.name in left_out or page.nav is None:
             continue
         for depth in range(1, len(page.nav) + 1):
             group = page.nav[:depth]
@@ -46,5 +46,8 @@ def outside_nav(site: Site) -> list[str]:
     # a listed page in the folder of a kind left out stays listed
     folders = {KINDS[kind].folder for kind in left_out}
     patterns += [f"!/{page.path}" for page in site.pages
-                 if page.kind.name not in left_out and page.kind.folder in folders]
-    return patterns
+                 if page.kind.name not in left_out and page.kind.folder in folders
+                 and page.nav is not None]
+    # the parts of a record, reached from its page
+    unlisted = {page.kind.unlisted for page in site.pages if page.nav is None}
+    return patterns + [line for pattern in sorted(unlisted) for line in pattern.split("\n")]

@@ -10,10 +10,17 @@ from typing import Any
 
 from . import urls
 from .diagnostics import Diagnostic
-from .model import Origin, Plan
+from .model import Origin, Plan, Section, Unit
 
 PLAN_GROUP = "工作安排"
 UNIT_GROUP = "单位"
+# A page readers open often must stay light however large the plan (README, Performance):
+# past this many tasks, a unit's page gives its counts by section, and each section's list of
+# the unit's tasks is a page of its own;
+UNIT_PAGE_TASKS = 150
+# past this many cells (tasks by named units), the matrix is a page for each section, and a
+# section that has more is drawn as a list of each task's units rather than as a grid.
+MATRIX_CELLS = 2_500
 
 
 @dataclass(frozen=True)
@@ -23,6 +30,37 @@ class Kind:
     folder: str  # the folder under docs/ its pages live in, which the generator owns; "" for the root
     path: Callable[[str], str]  # the page's path under docs/, from the record's slug
     named_by: str = ""  # the field of the record its slug is made from, unless pinned
+    # Pages of a part of a record are not in the nav; the MkDocs not_in_nav pattern of them all.
+    unlisted: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class UnitPart:
+    """The tasks of one unit in one section: a page of its own once the unit has many."""
+    unit: Unit
+    section: Section
+
+    @property
+    def slug(self) -> str:
+        return f"{self.unit.slug}/{self.section.slug}" if self.unit.slug and self.section.slug else ""
+
+    @property
+    def origin(self) -> Origin | None:
+        return self.unit.origin
+
+
+@dataclass(frozen=True, eq=False)
+class MatrixPart:
+    """The matrix of one section: a page of its own in a large plan."""
+    section: Section
+
+    @property
+    def slug(self) -> str:
+        return self.section.slug
+
+    @property
+    def origin(self) -> Origin | None:
+        return self.section.origin
 
 
 KINDS = {kind.name: kind for kind in (
@@ -33,6 +71,10 @@ KINDS = {kind.name: kind for kind in (
     Kind("directory", "units.md.j2", "units", lambda _: "units/index.md"),
     Kind("matrix", "matrix.md.j2", "matrix", lambda _: "matrix/index.md"),
     Kind("unit", "unit.md.j2", "units", lambda slug: f"units/{slug}.md", "name"),
+    Kind("unit-part", "unit-part.md.j2", "units", lambda slug: f"units/{slug}.md", "name",
+         unlisted="/units/*/"),
+    Kind("matrix-part", "matrix-part.md.j2", "matrix", lambda slug: f"matrix/{slug}.md", "title",
+         unlisted="/matrix/*.md\n!/matrix/index.md"),
 )}
 # The folders under docs/ that hold nothing but generated pages.
 FOLDERS = tuple(dict.fromkeys(kind.folder for kind in KINDS.values() if kind.folder))
@@ -46,7 +88,7 @@ class Page:
     path: str  # under docs/
     url: str
     label: str  # the record as the ledger and messages name it: "task （三）加强法制机构建设"
-    nav: tuple[str, ...]  # the nav groups it is listed in, outermost first
+    nav: tuple[str, ...] | None  # the nav groups it is listed in, outermost first; None: unlisted
     title: str | None  # its nav entry; None lets MkDocs take the page's own title
     record: Any = None  # the Section, Task or Unit it shows; None for a page of the whole plan
 
@@ -69,12 +111,23 @@ class Site:
         # records compare by identity, so this maps each record to its own page
         self._by_record = {page.record: page for page in self.pages if page.record is not None}
         self._by_kind = {page.kind.name: page for page in self.pages if page.record is None}
+        self._parts: dict[Any, list[Page]] = {}
+        for page in self.pages:
+            if isinstance(page.record, UnitPart):
+                self._parts.setdefault(page.record.unit, []).append(page)
+            elif isinstance(page.record, MatrixPart):
+                self._parts.setdefault(None, []).append(page)
 
     def page_of(self, record) -> Page:
         return self._by_record[record]
 
     def url_of(self, record) -> str:
         return self._by_record[record].url
+
+    def parts_of(self, unit: Unit | None) -> list[Page]:
+        """The pages a unit's task list is split into, or (None) those of the matrix: none
+        while one page holds it all."""
+        return self._parts.get(unit, [])
 
     def the(self, kind: str) -> Page:
         """The one page of a kind that shows the whole plan: home, directory, matrix."""
@@ -97,8 +150,18 @@ def registry(plan: Plan) -> Site:
                   for task in section.tasks]
     pages.append(page("directory", "the unit directory", (UNIT_GROUP,), None))
     pages.append(page("matrix", "the responsibility matrix", (UNIT_GROUP,), "责任矩阵"))
-    pages += [page("unit", f"unit {unit.name}", (UNIT_GROUP,), unit.name, unit) for unit in
-              plan.units_by_pinyin(collective=False) + plan.units_by_pinyin(collective=True)]
+    named = plan.units_by_pinyin(collective=False)
+    if len(plan.tasks) * len(named) > MATRIX_CELLS:
+        pages += [page("matrix-part", f"the responsibility matrix of section {section.label}"
+                       f"{section.title}", None, None, MatrixPart(section))
+                  for section in plan.sections]
+    for unit in named + plan.units_by_pinyin(collective=True):
+        pages.append(page("unit", f"unit {unit.name}", (UNIT_GROUP,), unit.name, unit))
+        tasks = set(plan.tasks_led_by(unit) + plan.tasks_assigned_to(unit))
+        if len(tasks) > UNIT_PAGE_TASKS:
+            pages += [page("unit-part", f"unit {unit.name} in section {section.label}"
+                           f"{section.title}", None, None, UnitPart(unit, section))
+                      for section in plan.sections if tasks.intersection(section.tasks)]
     return Site(plan, pages)
 
 

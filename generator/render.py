@@ -6,7 +6,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
 from . import downloads, urls
 from .model import Plan, Section, Task, Unit
-from .pages import Page, Site
+from .pages import MATRIX_CELLS, Page, Site
 from .search import document_keywords, text_keywords, unit_keywords
 
 # Front matter, so that the page's H1 stays its first element and so its title for MkDocs.
@@ -70,7 +70,8 @@ def render(site: Site, source_name: str) -> dict[str, str]:
     pages: dict[str, str] = {}
     for page in site.pages:
         def link(target, here=page.path) -> str:
-            return urls.relative_link(here, site.page_of(target).path)
+            to = target if isinstance(target, Page) else site.page_of(target)
+            return urls.relative_link(here, to.path)
         matter, context = contexts[page.kind.name](page)
         pages[page.path] = front_matter(source_name, **matter) + env.get_template(
             page.template).render(plan=plan, document=plan.document, link=link, **context)
@@ -95,9 +96,38 @@ def _contexts(site: Site) -> dict:
 
     def unit(page: Page):
         unit = page.record
+        led, assigned = plan.tasks_led_by(unit), plan.tasks_assigned_to(unit)
+        parts = [(part.record, sum(plan.section_of(t) is part.record.section for t in led),
+                  sum(plan.section_of(t) is part.record.section for t in assigned))
+                 for part in site.parts_of(unit)]
         return {"keywords": unit_keywords(unit)}, {
-            "unit": unit, "led": plan.tasks_led_by(unit), "assigned": plan.tasks_assigned_to(unit),
+            "unit": unit, "led": led, "assigned": assigned, "parts": parts,
             "co_leads": plan.co_leads_of(unit), "section_of": plan.section_of}
+
+    def unit_part(page: Page):
+        unit, section = page.record.unit, page.record.section
+        return {"searched": False}, {
+            "unit": unit, "section": section, "section_of": plan.section_of,
+            "led": tuple(t for t in plan.tasks_led_by(unit) if plan.section_of(t) is section),
+            "assigned": tuple(t for t in plan.tasks_assigned_to(unit)
+                              if plan.section_of(t) is section)}
+
+    # A mark in the matrix opens the unit's list of tasks, on the page of the task's section
+    # once that list is split.
+    part_of = {(part.record.unit, part.record.section): part.record
+               for unit in plan.units for part in site.parts_of(unit)}
+
+    def grid(tasks: tuple[Task, ...], columns: tuple[Unit, ...]) -> dict:
+        return matrix_grid(plan, tasks, columns, part_of)
+
+    def matrix_part(page: Page):
+        section = page.record.section
+        involved = {unit for task in section.tasks for unit in task.lead_units + task.responsible_units}
+        columns = tuple(unit for unit in units["named"] if unit in involved)
+        fits = len(section.tasks) * len(columns) <= MATRIX_CELLS
+        return {"hide": ("navigation", "toc"), "searched": False}, {
+            "section": section, "units": units, "matrix": site.the("matrix"),
+            "grid": grid(section.tasks, columns) if fits else None}
 
     return {
         "home": lambda page: ({"keywords": document_keywords(plan.document)}, {"units": units}),
@@ -107,39 +137,28 @@ def _contexts(site: Site) -> dict:
         # The matrix needs the width of the whole window; the search finds its tasks and units
         # on their own pages.
         "matrix": lambda page: ({"hide": ("navigation", "toc"), "searched": False}, {
-            "units": units, "blocks": matrix_blocks(plan, units["named"])}),
+            "units": units, "parts": [part.record for part in site.parts_of(None)],
+            "grid": None if site.parts_of(None) else grid(plan.tasks, units["named"])}),
+        "matrix-part": matrix_part,
         "section": lambda page: ({"keywords": text_keywords(page.record.title, plan.terms)},
                                  {"section": page.record}),
         "task": task,
         "unit": unit,
+        "unit-part": unit_part,
     }
 
 
-# Past this many cells, one table of every task by every unit grows with their product; the
-# matrix is then drawn a section at a time, with the units of that section.
-MATRIX_CELLS = 20_000
+def matrix_grid(plan: Plan, tasks: tuple[Task, ...], columns: tuple[Unit, ...],
+                part_of: dict) -> dict:
+    """The matrix as a table: its unit columns and its rows, a row being a task with each
+    column's unit, its role there and the record whose page lists that unit's task."""
+    def cell(task: Task, unit: Unit) -> tuple:
+        role = ("lead" if unit in task.lead_units
+                else "responsible" if unit in task.responsible_units else "")
+        return unit, role, part_of.get((unit, plan.section_of(task)), unit) if role else unit
 
-
-def matrix_blocks(plan: Plan, named: tuple[Unit, ...]) -> list[dict]:
-    """The matrix as tables: each with its section (or None for the whole plan), its unit
-    columns and its rows, a row being a task with each column's unit and role there."""
-    def role(task: Task, unit: Unit) -> str:
-        if unit in task.lead_units:
-            return "lead"
-        return "responsible" if unit in task.responsible_units else ""
-
-    def block(section, tasks, columns) -> dict:
-        return {"section": section, "columns": columns,
-                "rows": [(task, [(unit, role(task, unit)) for unit in columns]) for task in tasks]}
-
-    if len(plan.tasks) * len(named) <= MATRIX_CELLS:
-        return [block(None, plan.tasks, named)]
-    blocks = []
-    for section in plan.sections:
-        involved = {unit for task in section.tasks
-                    for unit in task.lead_units + task.responsible_units}
-        blocks.append(block(section, section.tasks, tuple(u for u in named if u in involved)))
-    return blocks
+    return {"columns": columns, "rows": [(task, [cell(task, unit) for unit in columns])
+                                         for task in tasks]}
 
 
 def citation(plan: Plan, task: Task) -> str:

@@ -8,6 +8,8 @@ import pytest
 
 from tests.conftest import ENGINES, ROOT, build_site, serving
 
+pytestmark = pytest.mark.slow  # every test here builds the site twice
+
 EXTERNAL = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)="(?:https?:)?//', re.I)
 
 

@@ -33,8 +33,9 @@ def site(request, tmp_path):
 
 def test_render_ledger_nav_downloads_and_write_read_one_list(site):
     paths = [page.path for page in site.pages]
+    parts = site.parts_of(None) + [part for unit in site.plan.units for part in site.parts_of(unit)]
     assert len(set(paths)) == len(paths) == 3 + len(site.plan.sections) + len(site.plan.tasks) \
-        + len(site.plan.units)
+        + len(site.plan.units) + len(parts)
     rendered = render(site, "plan.yaml")
     assert {name for name in rendered if name.endswith(".md")} == set(paths)
     assert set(ledger.published(site)) == {page.url for page in site.pages}
@@ -49,7 +50,8 @@ def test_render_ledger_nav_downloads_and_write_read_one_list(site):
     data = plan_data(site)
     urls = {page.url for page in site.pages}
     assert {entry["url"] for kind in ("sections", "tasks", "units") for entry in data[kind]} \
-        == urls - {site.the(kind).url for kind in ("home", "directory", "matrix")}
+        == urls - {site.the(kind).url for kind in ("home", "directory", "matrix")} \
+        - {part.url for part in parts}
 
 
 def test_each_record_knows_where_its_url_is_decided(tmp_path):
