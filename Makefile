@@ -10,8 +10,19 @@ DATA ?= data/plan.yaml
 DOCS ?= docs
 SITE ?= site
 BUILD ?= .build
+# The build engine: mkdocs (MkDocs 1.6 + Material) or zensical (Material's successor).
+ENGINE ?= mkdocs
+# Written by the generator: mkdocs.yml with the nav and redirects from the data. Both engines
+# want the docs and site folders inside the configuration's folder, so it sits here.
+CONFIG ?= mkdocs.generated.yml
 export PLAN_DATA := $(DATA)
 export PLAN_DOCS := $(DOCS)
+ENGINE_BUILD_mkdocs := $(BIN)/mkdocs build --strict --quiet --config-file
+ENGINE_BUILD_zensical := $(BIN)/zensical build --strict --config-file
+ENGINE_BUILD := $(ENGINE_BUILD_$(ENGINE))
+ifeq ($(ENGINE_BUILD),)
+$(error ENGINE=$(ENGINE): expected mkdocs or zensical)
+endif
 
 # Material prints an end-of-life banner about MkDocs 2 on every build.
 export NO_MKDOCS_2_WARNING := 1
@@ -21,15 +32,16 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: site check urls test search-eval bench serve clean chromium
+.PHONY: site check urls test test-fast golden search-eval corpus-eval bench serve clean chromium
 
-# MkDocs runs the generator (generator/mkdocs_hook.py): it validates the data, writes docs/
-# and sets the nav, or stops the build with every problem of the data.
+# The generator validates the data, writes docs/ and the engine's configuration (nav, redirects),
+# or stops with every problem of the data; then the engine builds the pages.
 site: $(STAMP)
 	@# Build beside site/ and swap it in, so a failed build never leaves site/ half-written.
 	mkdir -p $(DOCS)
 	rm -rf $(BUILD)/site $(BUILD)/site.old
-	$(BIN)/mkdocs build --strict --site-dir $(BUILD)/site
+	$(BIN)/python -m generator generate --data $(DATA) --docs $(DOCS) --site $(BUILD)/site --config $(CONFIG)
+	$(ENGINE_BUILD) $(CONFIG)
 	if [ -d $(SITE) ]; then mv $(SITE) $(BUILD)/site.old; fi
 	mv $(BUILD)/site $(SITE)
 	rm -rf $(BUILD)/site.old
@@ -44,20 +56,35 @@ urls: $(STAMP)
 test: $(STAMP) chromium $(NODE_TOOLS)
 	$(BIN)/python -m pytest
 
+# Everything but the browser and the full builds (tests marked slow): the loop while editing.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow"
+
+# Rewrite tests/golden/, the fixture plan's generated files, after an intended change.
+golden: $(STAMP)
+	$(BIN)/python tests/golden.py
+
 # Realistic queries typed into the built site's search box; prints hit@1, hit@3 and index size.
 search-eval: site chromium
 	$(BIN)/python tests/search_eval.py $(SITE)
 
+# The importer on the real notices of tests/corpus/: tasks and unit lists right, by hand's reading.
+corpus-eval: $(STAMP)
+	$(BIN)/python tests/corpus_eval.py
+
 # Synthetic plans of 22 to 2,000 tasks: generator and build times against a bare MkDocs build.
 bench: $(STAMP)
-	$(BIN)/python bench/run.py | tee $(BUILD)/bench.txt
+	@# The figures are kept in $(BUILD)/bench.txt; the benchmark's own exit status is make's.
+	mkdir -p $(BUILD)
+	$(BIN)/python bench/run.py > $(BUILD)/bench.txt || { cat $(BUILD)/bench.txt; exit 1; }
+	cat $(BUILD)/bench.txt
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 clean:
 	if [ -x $(BIN)/python ]; then $(BIN)/python -m generator clean --docs $(DOCS); fi
-	rm -rf $(SITE) $(BUILD)
+	rm -rf $(SITE) $(BUILD) $(CONFIG) .cache
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -2,9 +2,10 @@
 
 For each size it prints the generator's time, the time of the full `make site`, the time of a
 bare `mkdocs build` (Material, search, the same Markdown, a one-page nav) measured in the same
-run as the baseline, their ratio, the largest task page and the search index. A table, then JSON.
-The two builds take turns, REPEAT times each, and each keeps its fastest time: the least
-disturbed by whatever else the machine is doing.
+run as the baseline, their ratio, the same `make site` with ENGINE=zensical (its first, cold build
+and its fastest, which reuses Zensical's cache) as a ratio to the MkDocs one, the largest task page
+and the search index. A table, then JSON. The builds take turns, REPEAT times each, and each keeps
+its fastest time: the least disturbed by whatever else the machine is doing.
 """
 import json
 import os
@@ -17,10 +18,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.synthetic import write  # noqa: E402
+from bench.synthetic import SHAPES, write  # noqa: E402
 from generator.build import generate, publish_urls  # noqa: E402
 
 SIZES = (22, 500, 1000, 2000)
+# The bounds a build must keep at every size and shape; `make bench` fails when one is missed.
+PAGE_KB = 250  # any page
+TASK_PAGE_KB = 80
+GENERATOR_SHARE = 0.05
+# Which pages are of which kind, by their path in the built site.
+KINDS = {"home": "index.html", "directory": "units/index.html", "section": "sections/*/index.html",
+         "task": "tasks/*/index.html", "unit": "units/**/index.html", "matrix": "matrix/**/index.html"}
 REPEAT = int(os.environ.get("REPEAT", "2"))
 BARE_CONFIG = """\
 site_name: bench
@@ -46,8 +54,8 @@ def timed(command: list[str], **kwargs) -> float:
     return time.perf_counter() - start
 
 
-def measure(tasks: int, folder: Path) -> dict:
-    data = write(tasks, folder)
+def measure(tasks: int, folder: Path, shape: str = "even") -> dict:
+    data = write(tasks, folder, shape)
     publish_urls(data)
     docs, site = folder / "docs", folder / "site"
     start = time.perf_counter()
@@ -56,15 +64,16 @@ def measure(tasks: int, folder: Path) -> dict:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     bare_config = folder / "bare.yml"
     bare_config.write_text(BARE_CONFIG.format(docs=docs, site=folder / "bare-site"), encoding="utf-8")
-    builds, bares = [], []
+    builds, bares, zensicals = [], [], []
     for _ in range(REPEAT):
-        builds.append(timed(["make", "--no-print-directory", "-C", str(ROOT), "site", f"DATA={data}",
-                             f"DOCS={docs}", f"SITE={site}", f"BUILD={folder / 'build'}"], env=env))
+        builds.append(timed(make_site(data, docs, site, folder, "mkdocs"), env=env))
         bares.append(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(bare_config)],
                            env=env))
-    build, bare = min(builds), min(bares)
-    task_pages = list((site / "tasks").glob("*/index.html"))
+        zensicals.append(timed(make_site(data, docs, folder / "zensical-site", folder, "zensical"),
+                               env=env))
+    build, bare, zensical = min(builds), min(bares), min(zensicals)
     return {
+        "shape": shape,
         "tasks": tasks,
         "units": len(list((site / "units").glob("*/index.html"))),
         "pages": len(list(site.rglob("index.html"))),
@@ -73,9 +82,38 @@ def measure(tasks: int, folder: Path) -> dict:
         "bare_s": round(bare, 2),
         "generator_share": round(generator / build, 3),
         "build_over_bare": round(build / bare, 2),
-        "largest_task_page_kb": round(max(p.stat().st_size for p in task_pages) / 1024, 1),
+        "zensical_cold_s": round(zensicals[0], 2),
+        "zensical_s": round(zensical, 2),
+        "zensical_over_mkdocs": round(zensical / build, 2),
+        **{f"largest_{kind}_kb": largest_kb(site, kind) for kind in KINDS},
         "search_index_kb": round((site / "search/search_index.json").stat().st_size / 1024, 1),
     }
+
+
+def largest_kb(site: Path, kind: str) -> float:
+    pages = [page for page in site.glob(KINDS[kind])
+             if kind != "unit" or page.parent != site / "units"]
+    return round(max(page.stat().st_size for page in pages) / 1024, 1)
+
+
+def missed(row: dict) -> list[str]:
+    """The bounds this build missed, each said in a line."""
+    where = f"{row['shape']} plan of {row['tasks']} tasks"
+    problems = [f"{where}: largest {kind} page {row[f'largest_{kind}_kb']} KB > {PAGE_KB} KB"
+                for kind in KINDS if row[f"largest_{kind}_kb"] > PAGE_KB]
+    if row["largest_task_kb"] > TASK_PAGE_KB:
+        problems.append(f"{where}: largest task page {row['largest_task_kb']} KB > {TASK_PAGE_KB} KB")
+    if row["generator_share"] > GENERATOR_SHARE:
+        problems.append(f"{where}: generator {row['generator_share']:.1%} of the build > "
+                        f"{GENERATOR_SHARE:.0%}")
+    return problems
+
+
+def make_site(data: Path, docs: Path, site: Path, folder: Path, engine: str) -> list[str]:
+    # The engine's configuration beside docs/: Zensical wants docs/ and the site inside its folder.
+    return ["make", "--no-print-directory", "-C", str(ROOT), "site", f"ENGINE={engine}",
+            f"DATA={data}", f"DOCS={docs}", f"SITE={site}", f"BUILD={folder / 'build'}",
+            f"CONFIG={folder / 'mkdocs.yml'}"]
 
 
 def table(rows: list[dict]) -> str:
@@ -85,18 +123,30 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def main(sizes=SIZES) -> None:
+def main(sizes=SIZES, shapes=SHAPES) -> int:
     rows = []
     with tempfile.TemporaryDirectory() as scratch:
-        for tasks in sizes:
-            rows.append(measure(tasks, Path(scratch) / str(tasks)))
-            print(f"measured {tasks} tasks", file=sys.stderr)
-    by_size = {row["tasks"]: row for row in rows}
-    print(table(rows))
-    if 1000 in by_size and 2000 in by_size:
-        print(f"2,000 / 1,000 tasks build time: {by_size[2000]['build_s'] / by_size[1000]['build_s']:.2f}")
-    print(json.dumps(rows))
+        for shape in shapes:
+            for tasks in sizes:
+                rows.append(measure(tasks, Path(scratch) / f"{shape}-{tasks}", shape))
+                print(f"measured the {shape} plan of {tasks} tasks", file=sys.stderr)
+    for shape in shapes:
+        print(f"\n{shape} plans\n")
+        print(table([row for row in rows if row["shape"] == shape]))
+        by_size = {row["tasks"]: row for row in rows if row["shape"] == shape}
+        if 1000 in by_size and 2000 in by_size:
+            print(f"\n2,000 / 1,000 tasks build time: "
+                  f"{by_size[2000]['build_s'] / by_size[1000]['build_s']:.2f}")
+    print("\n" + json.dumps(rows))
+    problems = [problem for row in rows for problem in missed(row)]
+    for problem in problems:
+        print(f"bound missed: {problem}", file=sys.stderr)
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":
-    main(tuple(int(n) for n in sys.argv[1:]) or SIZES)
+    # python bench/run.py [SIZE ...] [--shape even|skewed]
+    args = sys.argv[1:]
+    shapes = (args.pop(args.index("--shape") + 1),) if "--shape" in args else SHAPES
+    args = [arg for arg in args if arg != "--shape"]
+    sys.exit(main(tuple(int(n) for n in args) or SIZES, shapes))

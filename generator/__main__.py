@@ -1,4 +1,5 @@
-"""Command line: `python -m generator [generate|check|urls|clean|import NOTICE -o DRAFT] [--data FILE] [--docs DIR]`."""
+"""Command line: `python -m generator [generate|check|urls|clean|import NOTICE -o DRAFT] [--data FILE]
+[--docs DIR] [--config FILE --site DIR]`."""
 import argparse
 import os
 import sys
@@ -9,6 +10,7 @@ from .ledger import ledger_path
 from . import importer
 from .diagnostics import PlanError
 from .progress import load_progress
+from .siteconfig import write_config
 from .write import write_pages
 
 
@@ -24,6 +26,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--force", action="store_true", help="import: write over an existing file")
     parser.add_argument("--data", type=Path, default=Path("data/plan.yaml"))
     parser.add_argument("--docs", type=Path, default=Path("docs"))
+    parser.add_argument("--config", type=Path,
+                        help="generate: also write the build engine's configuration here (the nav "
+                             "and redirects from the data, the rest from mkdocs.yml)")
+    parser.add_argument("--site", type=Path, default=Path("site"),
+                        help="generate: where the configuration tells the engine to build the site")
     args = parser.parse_args(argv)
     if args.command == "import":
         return import_notice(parser, args)
@@ -48,7 +55,9 @@ def main(argv: list[str] | None = None) -> int:
             report = write_pages(args.docs, {})
             print(f"{args.docs.as_posix()}/: {len(report.deleted)} generated page(s) deleted")
             return 0
-        plan, report = generate(args.data, args.docs, site_url=os.environ.get("SITE_URL", ""))
+        site, report = generate(args.data, args.docs, site_url=os.environ.get("SITE_URL", ""))
+        if args.config:
+            write_config(site, Path("mkdocs.yml"), args.docs, args.site, args.config)
     except PlanError as error:
         for diagnostic in error.diagnostics:
             print(diagnostic, file=sys.stderr)
@@ -79,9 +88,12 @@ def import_notice(parser: argparse.ArgumentParser, args) -> int:
     for number, line in draft.unplaced:
         print(f"{args.notice}:{number}:1: warning: not placed in the draft, kept there as a "
               f"comment: {line}", file=sys.stderr)
+    for number, column, message in draft.warnings:
+        print(f"{args.notice}:{number}:{column}: warning: {message}", file=sys.stderr)
     tasks = sum(len(section["tasks"]) for section in draft.sections)
     print(f"{args.output}: {len(draft.sections)} sections, {tasks} tasks, {len(draft.units)} units; "
           f"{len(draft.unplaced)} line(s) not placed")
+    print("\n".join(importer.summary(draft)))
     return 0
 
 

@@ -4,8 +4,8 @@ import io
 import json
 from pathlib import Path
 
-from . import urls
 from .model import Plan, Task, Unit
+from .pages import Site
 from .progress import Progress
 
 FOLDER = "downloads"
@@ -21,7 +21,8 @@ def progress_entries(progress: Progress | None) -> list:
     return list(reversed(progress.entries)) if progress else []
 
 
-def plan_data(plan: Plan, progress: Progress | None = None) -> dict:
+def plan_data(site: Site, progress: Progress | None = None) -> dict:
+    plan, url = site.plan, site.url_of
     document = plan.document
     return {
         "$schema": "plan.schema.json",
@@ -34,7 +35,7 @@ def plan_data(plan: Plan, progress: Progress | None = None) -> dict:
         "plan": {"title": plan.title, "preamble": plan.preamble},
         "sections": [{
             "number": section.number, "label": section.label, "title": section.title,
-            "url": urls.url_of(urls.section_page(section.slug)),
+            "url": url(section),
             "tasks": [task.number for task in section.tasks],
         } for section in plan.sections],
         "tasks": [{
@@ -42,14 +43,14 @@ def plan_data(plan: Plan, progress: Progress | None = None) -> dict:
             "title": task.title, "text": task.text, "responsibility": task.responsibility,
             "lead": [unit.name for unit in task.lead_units],
             "responsible": [unit.name for unit in task.responsible_units],
-            "url": urls.url_of(urls.task_page(task.slug)),
+            "url": url(task),
         } for task in plan.tasks],
         "units": [{
             "name": unit.name, "collective": unit.collective, "full_name": unit.full_name,
             "aliases": list(unit.aliases),
             "lead": [task.number for task in plan.tasks_led_by(unit)],
             "responsible": [task.number for task in plan.tasks_assigned_to(unit)],
-            "url": urls.url_of(urls.unit_page(unit.slug)),
+            "url": url(unit),
         } for unit in plan.units],
         "progress": [{
             "task": entry.task.number, "date": entry.date.isoformat(), "status": entry.status,
@@ -74,23 +75,24 @@ def _csv(header: list[str], rows: list[list]) -> str:
     return "\ufeff" + out.getvalue()
 
 
-def files(plan: Plan, progress: Progress | None = None) -> dict[str, str]:
+def files(site: Site, progress: Progress | None = None) -> dict[str, str]:
     """Every download, keyed by its path under docs/."""
+    plan, url = site.plan, site.url_of
     tasks = _csv(["序号", "编号", "部分", "任务", "内容", "责任分工", "牵头单位", "责任单位", "网址"], [
         [task.number, task.label, plan.section_of(task).label + plan.section_of(task).title,
          task.title, task.text, task.responsibility,
          "、".join(u.name for u in task.lead_units), "、".join(u.name for u in task.responsible_units),
-         urls.url_of(urls.task_page(task.slug))] for task in plan.tasks])
+         url(task)] for task in plan.tasks])
     units = _csv(["单位", "统称", "全称", "又称", "牵头任务数", "责任任务数", "网址"], [
         [unit.name, "是" if unit.collective else "否", unit.full_name, "、".join(unit.aliases),
          len(plan.tasks_led_by(unit)), len(plan.tasks_assigned_to(unit)),
-         urls.url_of(urls.unit_page(unit.slug))] for unit in plan.units])
+         url(unit)] for unit in plan.units])
     responsibilities = _csv(["任务序号", "任务编号", "任务", "单位", "角色"], [
         [task.number, task.label, task.title, unit.name, role] for task, unit, role in roles(plan)])
     progress_rows = _csv(["日期", "任务序号", "任务编号", "任务", "状态", "单位", "进展", "依据", "网址"], [
         [entry.date.isoformat(), entry.task.number, entry.task.label, entry.task.title,
          entry.status, entry.unit.name, entry.text, " ".join(entry.evidence),
-         urls.url_of(urls.task_page(entry.task.slug))] for entry in progress_entries(progress)])
-    contents = (json.dumps(plan_data(plan, progress), ensure_ascii=False, indent=2) + "\n",
+         url(entry.task)] for entry in progress_entries(progress)])
+    contents = (json.dumps(plan_data(site, progress), ensure_ascii=False, indent=2) + "\n",
                 SCHEMA.read_text(encoding="utf-8"), tasks, units, responsibilities, progress_rows)
     return dict(zip(NAMES, contents, strict=True))

@@ -9,8 +9,8 @@ import datetime
 import uuid
 from xml.sax.saxutils import escape, quoteattr
 
-from . import urls
 from .model import Plan, Unit
+from .pages import Site
 from .progress import Entry, Progress, written_date
 
 SITE_FEED = "feed.xml"
@@ -44,24 +44,27 @@ def unit_entries(plan: Plan, progress: Progress, unit: Unit) -> tuple[Entry, ...
     return progress.for_tasks(plan.tasks_led_by(unit) + plan.tasks_assigned_to(unit))
 
 
-def files(plan: Plan, progress: Progress | None, source_name: str, site_url: str = "") -> dict[str, str]:
+def files(site: Site, progress: Progress | None, source_name: str,
+          site_url: str = "") -> dict[str, str]:
     """Every feed, keyed by its path under docs/; with no progress published, feeds without entries,
     so a reader can subscribe before the first report."""
+    plan = site.plan
     entries = progress.entries if progress else ()
-    feeds = {SITE_FEED: _feed(plan, SITE_FEED, f"{plan.title}：进展情况", urls.HOME, entries,
-                              source_name, site_url)}
+    feeds = {SITE_FEED: _feed(site, SITE_FEED, f"{plan.title}：进展情况", site.the("home").url,
+                              entries, source_name, site_url)}
     for unit in plan.units:
         chosen = unit_entries(plan, progress, unit) if progress else ()
-        feeds[unit_feed(unit)] = _feed(plan, unit_feed(unit), f"{unit.name}：{plan.title}进展情况",
-                                       urls.unit_page(unit.slug), chosen, source_name, site_url)
+        feeds[unit_feed(unit)] = _feed(site, unit_feed(unit), f"{unit.name}：{plan.title}进展情况",
+                                       site.url_of(unit), chosen, source_name, site_url)
     return feeds
 
 
-def _feed(plan: Plan, path: str, title: str, page: str, entries, source_name: str,
+def _feed(site: Site, path: str, title: str, page_url: str, entries, source_name: str,
           site_url: str) -> str:
     def href(target_url: str) -> str:
         return quoteattr(_address(path, target_url, site_url))
 
+    plan = site.plan
     document = plan.document
     updated = max((entry.date for entry in entries), default=None)
     lines = [
@@ -73,7 +76,7 @@ def _feed(plan: Plan, path: str, title: str, page: str, entries, source_name: st
         # With no entry yet, the feed is as new as the plan.
         f"  <updated>{_timestamp(updated) if updated else _plan_timestamp(plan)}</updated>",
         f"  <link rel=\"self\" type=\"application/atom+xml\" href={href('/' + path)}/>",
-        f"  <link rel=\"alternate\" type=\"text/html\" href={href(urls.url_of(page))}/>",
+        f"  <link rel=\"alternate\" type=\"text/html\" href={href(page_url)}/>",
         f"  <author><name>{escape(document.issuer)}</name></author>",
         f"  <subtitle>{escape(document.number)}</subtitle>",
     ]
@@ -88,7 +91,7 @@ def _feed(plan: Plan, path: str, title: str, page: str, entries, source_name: st
             f"    <author><name>{escape(entry.unit.name)}</name></author>",
             f"    <category term={quoteattr(entry.status)} label={quoteattr(entry.status)}/>",
             f"    <link rel=\"alternate\" type=\"text/html\" "
-            f"href={href(urls.url_of(urls.task_page(task.slug)))}/>",
+            f"href={href(site.url_of(task))}/>",
             *(f"    <link rel=\"related\" href={quoteattr(address)}/>" for address in entry.evidence),
             f"    <summary type=\"text\">{escape(entry.text)}</summary>",
             "  </entry>",

@@ -5,31 +5,32 @@ JSON-LD reader resolves against the page's own address.
 """
 import json
 
-from . import urls
-from .model import Plan, Task
+from .model import Task
+from .pages import Site
 from .progress import written_date
 
 LEGISLATION = "#legislation"  # the @id fragment of the notice on the plan's page
 
 
-def _address(from_page: str, to_page: str, site_url: str) -> str:
-    target = urls.url_of(to_page)
+def _address(from_url: str, target: str, site_url: str) -> str:
+    """`target` (a site URL such as /tasks/x/) as seen from the page at `from_url`."""
     if site_url:
         return site_url.rstrip("/") + target
-    depth = urls.url_of(from_page).count("/") - 1
+    depth = from_url.count("/") - 1
     return "../" * depth + target.lstrip("/") or "./"
 
 
-def legislation(plan: Plan, from_page: str, site_url: str) -> dict:
-    document = plan.document
+def legislation(site: Site, from_url: str, site_url: str) -> dict:
+    document = site.plan.document
+    home = site.the("home").url
     data = {
         "@type": "Legislation",
-        "@id": _address(from_page, urls.HOME, site_url) + LEGISLATION,
+        "@id": _address(from_url, home, site_url) + LEGISLATION,
         "name": document.title,
         "legislationIdentifier": document.number,
         "legislationPassedBy": {"@type": "GovernmentOrganization", "name": document.issuer},
         "inLanguage": "zh-CN",
-        "url": _address(from_page, urls.HOME, site_url),
+        "url": _address(from_url, home, site_url),
     }
     written = written_date(document)
     if written:
@@ -37,15 +38,16 @@ def legislation(plan: Plan, from_page: str, site_url: str) -> dict:
     return data
 
 
-def plan_page(plan: Plan, site_url: str) -> str:
-    data = {"@context": "https://schema.org", **legislation(plan, urls.HOME, site_url),
-            "hasPart": [{"@id": _address(urls.HOME, urls.task_page(task.slug), site_url)}
-                        for task in plan.tasks]}
+def plan_page(site: Site, site_url: str) -> str:
+    home = site.the("home").url
+    data = {"@context": "https://schema.org", **legislation(site, home, site_url),
+            "hasPart": [{"@id": _address(home, site.url_of(task), site_url)}
+                        for task in site.plan.tasks]}
     return script_text(data)
 
 
-def task_page(plan: Plan, task: Task, site_url: str) -> str:
-    page = urls.task_page(task.slug)
+def task_page(site: Site, task: Task, site_url: str) -> str:
+    page = site.url_of(task)
     data = {
         "@context": "https://schema.org",
         "@type": "Legislation",
@@ -54,7 +56,7 @@ def task_page(plan: Plan, task: Task, site_url: str) -> str:
         "legislationType": "任务",
         "position": task.number,
         "inLanguage": "zh-CN",
-        "isPartOf": legislation(plan, page, site_url),
+        "isPartOf": legislation(site, page, site_url),
     }
     return script_text(data)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from . import urls
 from .diagnostics import Diagnostic
 from .load import Source
-from .model import Plan
+from .pages import Site
 
 HEADER = ("# Every URL this site has published, one a line, sorted, with the record it belonged to.\n"
           "# Written by `make urls`. A URL here must keep working: see README.md, \"Stable URLs\".\n")
@@ -25,29 +25,16 @@ class Entry:
     line: int
 
 
-def pages(plan: Plan) -> dict[str, str]:
-    """Page path under docs/ -> the record it shows, for every page the plan produces."""
-    pages = {urls.HOME: "the home page", urls.UNIT_DIRECTORY: "the unit directory",
-             urls.MATRIX: "the responsibility matrix"}
-    for section in plan.sections:
-        pages[urls.section_page(section.slug)] = f"section {section.label}{section.title}"
-        for task in section.tasks:
-            pages[urls.task_page(task.slug)] = f"task {task.label}{task.title}"
-    for unit in plan.units:
-        pages[urls.unit_page(unit.slug)] = f"unit {unit.name}"
-    return pages
+def published(site: Site) -> dict[str, str]:
+    """URL -> the record it shows, for every page of the site."""
+    return {page.url: page.label for page in site.pages}
 
 
-def published(plan: Plan) -> dict[str, str]:
-    """URL -> the record it shows, for every page the plan produces."""
-    return {urls.url_of(page): label for page, label in pages(plan).items()}
-
-
-def redirect_maps(plan: Plan) -> dict[str, str]:
+def redirect_maps(site: Site) -> dict[str, str]:
     """mkdocs-redirects' map: the old URL as a Markdown path -> the current page's path."""
-    page_at = {urls.url_of(page): page for page in pages(plan)}
+    page_at = {page.url: page.path for page in site.pages}
     return {urls.page_of_url(redirect.source): page_at[redirect.target]
-            for redirect in plan.redirects}
+            for redirect in site.plan.redirects}
 
 
 def ledger_path(data: Path) -> Path:
@@ -65,10 +52,11 @@ def read(path: Path) -> list[Entry]:
     return entries
 
 
-def check(plan: Plan, source: Source, path: Path, *, new_urls_allowed=False) -> list[Diagnostic]:
+def check(site: Site, source: Source, path: Path, *, new_urls_allowed=False) -> list[Diagnostic]:
     """Redirects that point at real pages, and a ledger that the site still honours in full."""
+    plan = site.plan
     name = Path(source.file).with_name(path.name).as_posix()
-    current = published(plan)
+    current = published(site)
     problems = _check_redirects(plan, source, current)
     entries = read(path)
     if not path.exists() and not new_urls_allowed:
@@ -95,9 +83,9 @@ def check(plan: Plan, source: Source, path: Path, *, new_urls_allowed=False) -> 
     return problems
 
 
-def update(plan: Plan, path: Path) -> list[str]:
-    """Add the plan's new URLs to the ledger (after check() passed); returns them."""
-    current = published(plan)
+def update(site: Site, path: Path) -> list[str]:
+    """Add the site's new URLs to the ledger (after check() passed); returns them."""
+    current = published(site)
     entries = {entry.url: entry.label for entry in read(path)}
     added = sorted(set(current) - set(entries))
     # A URL still produced is labelled with its record now; a redirected one keeps its old label.
@@ -119,7 +107,7 @@ def _line_before(entries: list[Entry], index: int) -> int:
     return entries[index - 1].line + 1 if index else (entries[0].line if entries else 1)
 
 
-def _check_redirects(plan: Plan, source: Source, current: dict[str, str]) -> list[Diagnostic]:
+def _check_redirects(plan, source: Source, current: dict[str, str]) -> list[Diagnostic]:
     problems = []
     seen: dict[str, int] = {}
     for i, redirect in enumerate(plan.redirects):

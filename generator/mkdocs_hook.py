@@ -1,7 +1,10 @@
-"""MkDocs hook: regenerate pages from the data, and take the nav and redirects from it.
+"""MkDocs hook for `mkdocs serve` and a plain `mkdocs build`: regenerate the pages from the data
+and take the nav and redirects from it, so a live preview follows edits to data/plan.yaml and the
+templates.
 
-Running inside MkDocs keeps `mkdocs serve` in step with data/plan.yaml and the templates,
-and means neither the nav nor the redirects are a second copy of the data kept by hand.
+`make site` runs the generator as a step of its own, which writes the pages and a configuration
+holding the nav and redirects (generator/siteconfig.py); that configuration marks itself
+`extra.generated`, and the hook then leaves the pages alone.
 """
 import sys
 from pathlib import Path
@@ -27,20 +30,22 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
+    if config.extra.get("generated"):
+        return config
     root = Path(config.config_file_path).parent
     data = root / config.extra.get("plan_data", "data/plan.yaml")
     try:
         # A live preview may show pages whose URLs `make urls` has not published yet.
-        plan, _ = generate(data, Path(config.docs_dir), _display(data, root),
+        site, _ = generate(data, Path(config.docs_dir), _display(data, root),
                            new_urls_allowed=_command == "serve", site_url=config.site_url or "")
     except PlanError as error:
         raise PluginError(f"the plan data has problems:\n{error}") from None
-    config.nav = nav(plan)
-    left_out = outside_nav(plan)
+    config.nav = nav(site)
+    left_out = outside_nav(site)
     if left_out:
         config.not_in_nav = pathspec.gitignore.GitIgnoreSpec.from_lines(left_out)
-    _teach_jieba(dictionary_words(plan))
-    config.plugins["redirects"].config["redirect_maps"] = redirect_maps(plan)
+    _teach_jieba(dictionary_words(site.plan))
+    config.plugins["redirects"].config["redirect_maps"] = redirect_maps(site)
     return config
 
 

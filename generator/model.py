@@ -1,9 +1,24 @@
 """The plan as frozen records with the lookup tables the pages need, built from validated data."""
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .numerals import from_numeral
 from .slugs import slugify, sort_key
+
+if TYPE_CHECKING:
+    from .load import Source
+
+
+@dataclass(frozen=True, order=True)
+class Origin:
+    """Where in the data a record's URL is decided: its pinned slug, or the name or title."""
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
 
 
 @dataclass(frozen=True)
@@ -26,6 +41,7 @@ class Unit:
     collective: bool
     full_name: str
     aliases: tuple[str, ...]
+    origin: Origin | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -44,6 +60,7 @@ class Task:
     responsibility: str
     slug: str
     section_number: int
+    origin: Origin | None = None
 
     @property
     def label(self) -> str:
@@ -62,6 +79,7 @@ class Section:
     title: str
     slug: str
     tasks: tuple[Task, ...]
+    origin: Origin | None = None
 
     @property
     def label(self) -> str:
@@ -130,35 +148,46 @@ def slug_of(entry: dict, named_by: str) -> str:
     return entry.get("slug") or slugify(entry[named_by])
 
 
-def build(data: dict) -> Plan:
-    """Build the model from data that validate.check() accepted."""
+def build(data: dict, source: "Source | None" = None) -> Plan:
+    """Build the model from data whose shape validate.check() accepted; with the data's
+    `source`, each record keeps where its URL is decided. A name missing from units is left
+    out of its task: validation reports it."""
+    def origin(path: tuple, entry: dict, named_by: str) -> Origin | None:
+        if source is None:
+            return None
+        return Origin(source.file, *source.at(path + ("slug" if "slug" in entry else named_by,)))
+
     units = {entry["name"]: Unit(
         name=entry["name"],
         slug=slug_of(entry, "name"),
         collective=bool(entry.get("collective", False)),
         full_name=entry.get("full_name", ""),
         aliases=tuple(entry.get("aliases", ())),
-    ) for entry in data["units"]}
+        origin=origin(("units", i), entry, "name"),
+    ) for i, entry in enumerate(data["units"])}
     sections = []
-    for section_entry in data["sections"]:
+    for s, section_entry in enumerate(data["sections"]):
         section_number = from_numeral(section_entry["number"])
         tasks = tuple(Task(
             number=from_numeral(entry["number"]),
             numeral=entry["number"],
             title=entry["title"],
             text=entry["text"],
-            lead_units=tuple(units[name] for name in entry.get("lead", ())),
-            responsible_units=tuple(units[name] for name in entry.get("responsible", ())),
+            lead_units=tuple(units[name] for name in entry.get("lead", ()) if name in units),
+            responsible_units=tuple(units[name] for name in entry.get("responsible", ())
+                                    if name in units),
             responsibility=entry.get("responsibility", ""),
             slug=slug_of(entry, "title"),
             section_number=section_number,
-        ) for entry in section_entry["tasks"])
+            origin=origin(("sections", s, "tasks", t), entry, "title"),
+        ) for t, entry in enumerate(section_entry["tasks"]))
         sections.append(Section(
             number=section_number,
             numeral=section_entry["number"],
             title=section_entry["title"],
             slug=slug_of(section_entry, "title"),
             tasks=tasks,
+            origin=origin(("sections", s), section_entry, "title"),
         ))
     document = data["document"]
     return Plan(

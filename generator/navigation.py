@@ -1,46 +1,53 @@
-"""The MkDocs nav, from the plan: every page of a plan the size of the real one, and a bounded
-nav for large plans, whose every page would otherwise carry thousands of entries."""
+"""The MkDocs nav, from the site's pages: every page of a plan the size of the real one, and a
+bounded nav for large plans, whose every page would otherwise carry thousands of entries."""
 import html
 
-from . import urls
-from .model import Plan
-from .render import page_of
+from .pages import KINDS, Site
 
 # Of each kind (sections, tasks, units), the nav lists the pages while there are no more than
 # this; past it, readers reach them from the lists on the home page, section pages and directory.
 LIMIT = 60
 SECTION_LIMIT = 20  # a section entry weighs more in the nav than a task or unit entry
+LIMITS = {"task": LIMIT, "section": SECTION_LIMIT, "unit": LIMIT}
 
 
-def _listed(plan: Plan) -> dict[str, bool]:
-    return {"sections": len(plan.sections) <= SECTION_LIMIT, "tasks": len(plan.tasks) <= LIMIT,
-            "units": len(plan.units) <= LIMIT}
+def _left_out(site: Site) -> set[str]:
+    """The kinds of page too many to list."""
+    counts: dict[str, int] = {}
+    for page in site.pages:
+        counts[page.kind.name] = counts.get(page.kind.name, 0) + 1
+    return {kind for kind, limit in LIMITS.items() if counts.get(kind, 0) > limit}
 
 
-def nav(plan: Plan) -> list:
-    """Home, the plan section by section, then the units in pinyin order."""
-    listed = _listed(plan)
+def nav(site: Site) -> list:
+    """The pages in reading order, each in its nav group: home, the plan section by section,
+    then the unit directory, the matrix and the units in pinyin order."""
+    left_out = _left_out(site)
     title = html.escape  # MkDocs inserts nav titles into the HTML as they are
-
-    def entry(label: str, target) -> dict:
-        return {title(label): page_of(target)}
-
-    sections = [{title(section.label + section.title): [entry(section.label + section.title, section)]
-                 + ([entry(task.label + task.title, task) for task in section.tasks]
-                    if listed["tasks"] else [])}
-                for section in plan.sections] if listed["sections"] else []
-    units = [urls.UNIT_DIRECTORY, {"责任矩阵": urls.MATRIX}]
-    if listed["units"]:
-        units += [entry(unit.name, unit) for unit in
-                  plan.units_by_pinyin(collective=False) + plan.units_by_pinyin(collective=True)]
-    plan_entry = [{"工作安排": sections}] if sections else []
-    return [{"首页": urls.HOME}, *plan_entry, {"单位": units}]
+    root: list = []
+    groups: dict[tuple[str, ...], list] = {(): root}
+    for page in site.pages:
+        if page.kind.name in left_out or page.nav is None:
+            continue
+        for depth in range(1, len(page.nav) + 1):
+            group = page.nav[:depth]
+            if group not in groups:
+                groups[group] = []
+                groups[group[:-1]].append({title(group[-1]): groups[group]})
+        groups[page.nav].append({title(page.title): page.path} if page.title else page.path)
+    return root
 
 
-def outside_nav(plan: Plan) -> list[str]:
+def outside_nav(site: Site) -> list[str]:
     """MkDocs `not_in_nav` patterns for the pages a bounded nav leaves out on purpose."""
-    listed = _listed(plan)
-    patterns = [] if listed["tasks"] else ["/tasks/"]
-    patterns += [] if listed["sections"] else ["/sections/"]
-    patterns += [] if listed["units"] else ["/units/*.md", f"!/{urls.UNIT_DIRECTORY}"]
-    return patterns
+    left_out = _left_out(site)
+    # every page of the kind: its path with a wildcard for the slug
+    patterns = ["/" + KINDS[kind].path("*") for kind in LIMITS if kind in left_out]
+    # a listed page in the folder of a kind left out stays listed
+    folders = {KINDS[kind].folder for kind in left_out}
+    patterns += [f"!/{page.path}" for page in site.pages
+                 if page.kind.name not in left_out and page.kind.folder in folders
+                 and page.nav is not None]
+    # the parts of a record, reached from its page
+    unlisted = {page.kind.unlisted for page in site.pages if page.nav is None}
+    return patterns + [line for pattern in sorted(unlisted) for line in pattern.split("\n")]

@@ -6,6 +6,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
 from . import charts, downloads, feeds, jsonld, urls
 from .model import Plan, Section, Task, Unit
+from .pages import MATRIX_CELLS, Page, Site
 from .progress import Progress
 from .search import document_keywords, text_keywords, unit_keywords
 
@@ -24,17 +25,7 @@ def text(value: str) -> str:
     return _MARKUP.sub(lambda match: f"&#{ord(match.group())};", value)
 
 
-def page_of(target) -> str:
-    if isinstance(target, Task):
-        return urls.task_page(target.slug)
-    if isinstance(target, Unit):
-        return urls.unit_page(target.slug)
-    if isinstance(target, Section):
-        return urls.section_page(target.slug)
-    return target  # already a page path
-
-
-def front_matter(source_name: str, keywords: list[str], hide: tuple[str, ...] = (),
+def front_matter(source_name: str, keywords=(), hide: tuple[str, ...] = (),
                  searched: bool = True, meta: dict[str, str] | None = None) -> str:
     # JSON strings are YAML scalars that any text from the data fits into unchanged.
     tags = "".join(f"  - {json.dumps(word, ensure_ascii=False)}\n" for word in keywords)
@@ -75,86 +66,121 @@ def _environment() -> Environment:
     return env
 
 
-def render(plan: Plan, source_name: str, progress: Progress | None = None, *,
+def render(site: Site, source_name: str, progress: Progress | None = None, *,
            site_url: str = "") -> dict[str, str]:
     """Every page and download of the site, keyed by its path under docs/."""
     env = _environment()
-    pages: dict[str, str] = {}
-    feed_files = feeds.files(plan, progress, source_name, site_url)
+    plan = site.plan
+    feed_files = feeds.files(site, progress, source_name, site_url)
     if progress is not None and not progress.entries:
         progress = None  # the pages say that nothing is published yet, and draw no chart
-
-    def page(path: str, template: str, keywords=(), hide=(), searched=True, meta=None,
-             **context) -> None:
-        link = lambda target: urls.relative_link(path, page_of(target))  # noqa: E731
-        pages[path] = front_matter(source_name, list(keywords), hide, searched, meta) + \
-            env.get_template(template).render(
-            plan=plan, document=plan.document, link=link, progress=progress, **context)
-
-    def chart(tasks, caption: str) -> str | None:
-        return charts.status_chart(progress.counts(tasks), caption) if progress else None
-
-    units = {"named": plan.units_by_pinyin(collective=False),
-             "collective": plan.units_by_pinyin(collective=True)}
-    counts = {unit: (len(plan.tasks_led_by(unit)), len(plan.tasks_assigned_to(unit)))
-              for unit in plan.units}
-    page(urls.HOME, "home.md.j2", document_keywords(plan.document), units=units,
-         meta={"jsonld": jsonld.plan_page(plan, site_url)},
-         chart=chart(plan.tasks, f"全部 {len(plan.tasks)} 项任务的当前状态"),
-         latest=progress.entries[0].date.isoformat() if progress else "")
-    page(urls.UNIT_DIRECTORY, "units.md.j2", units=units, counts=counts)
-    # The matrix needs the width of the whole window; the search finds its tasks and units on
-    # their own pages.
-    page(urls.MATRIX, "matrix.md.j2", hide=("navigation", "toc"), searched=False, units=units,
-         blocks=matrix_blocks(plan, units["named"]))
-    for section in plan.sections:
-        page(page_of(section), "section.md.j2", text_keywords(section.title, plan.terms),
-             section=section,
-             chart=chart(section.tasks, f"本部分 {len(section.tasks)} 项任务的当前状态"))
-    tasks = plan.tasks
-    for i, task in enumerate(tasks):
-        page(page_of(task), "task.md.j2", text_keywords(task.full_text, plan.terms),
-             meta={"jsonld": jsonld.task_page(plan, task, site_url)},
-             history=progress.history(task) if progress else (),
-             task=task, section=plan.section_of(task), citation=citation(plan, task),
-             previous=tasks[i - 1] if i else None,
-             next=tasks[i + 1] if i + 1 < len(tasks) else None)
-    for unit in plan.units:
-        page(page_of(unit), "unit.md.j2", unit_keywords(unit), unit=unit,
-             meta={"feed": feeds.unit_feed(unit), "feed_title": f"{unit.name}：任务进展"},
-             feed=urls.relative_link(page_of(unit), feeds.unit_feed(unit)),
-             led=plan.tasks_led_by(unit), assigned=plan.tasks_assigned_to(unit),
-             co_leads=plan.co_leads_of(unit), section_of=plan.section_of)
-    pages.update(downloads.files(plan, progress))
+    contexts = _contexts(site, progress, site_url)
+    pages: dict[str, str] = {}
+    for page in site.pages:
+        def link(target, here=page.path) -> str:
+            to = target if isinstance(target, Page) else site.page_of(target)
+            return urls.relative_link(here, to.path)
+        matter, context = contexts[page.kind.name](page)
+        pages[page.path] = front_matter(source_name, **matter) + env.get_template(
+            page.template).render(plan=plan, document=plan.document, link=link, progress=progress,
+                                  **context)
+    pages.update(downloads.files(site, progress))
     pages.update(feed_files)
     return pages
 
 
-# Past this many cells, one table of every task by every unit grows with their product; the
-# matrix is then drawn a section at a time, with the units of that section.
-MATRIX_CELLS = 20_000
+def _contexts(site: Site, progress: Progress | None, site_url: str) -> dict:
+    """For each kind of page: its front matter and its template's variables, from its record."""
+    plan = site.plan
+
+    def chart(tasks, caption: str) -> str | None:
+        return charts.status_chart(progress.counts(tasks), caption) if progress else None
+    units = {"named": plan.units_by_pinyin(collective=False),
+             "collective": plan.units_by_pinyin(collective=True)}
+    tasks = plan.tasks
+    position = {task: i for i, task in enumerate(tasks)}
+
+    def task(page: Page):
+        task, i = page.record, position[page.record]
+        return {"keywords": text_keywords(task.full_text, plan.terms),
+                "meta": {"jsonld": jsonld.task_page(site, task, site_url)}}, {
+            "history": progress.history(task) if progress else (),
+            "task": task, "section": plan.section_of(task), "citation": citation(plan, task),
+            "previous": tasks[i - 1] if i else None,
+            "next": tasks[i + 1] if i + 1 < len(tasks) else None}
+
+    def unit(page: Page):
+        unit = page.record
+        led, assigned = plan.tasks_led_by(unit), plan.tasks_assigned_to(unit)
+        parts = [(part.record, sum(plan.section_of(t) is part.record.section for t in led),
+                  sum(plan.section_of(t) is part.record.section for t in assigned))
+                 for part in site.parts_of(unit)]
+        feed = feeds.unit_feed(unit)
+        return {"keywords": unit_keywords(unit),
+                "meta": {"feed": feed, "feed_title": f"{unit.name}：任务进展"}}, {
+            "feed": urls.relative_link(page.path, feed),
+            "unit": unit, "led": led, "assigned": assigned, "parts": parts,
+            "co_leads": plan.co_leads_of(unit), "section_of": plan.section_of}
+
+    def unit_part(page: Page):
+        unit, section = page.record.unit, page.record.section
+        return {"searched": False}, {
+            "unit": unit, "section": section, "section_of": plan.section_of,
+            "led": tuple(t for t in plan.tasks_led_by(unit) if plan.section_of(t) is section),
+            "assigned": tuple(t for t in plan.tasks_assigned_to(unit)
+                              if plan.section_of(t) is section)}
+
+    # A mark in the matrix opens the unit's list of tasks, on the page of the task's section
+    # once that list is split.
+    part_of = {(part.record.unit, part.record.section): part.record
+               for unit in plan.units for part in site.parts_of(unit)}
+
+    def grid(tasks: tuple[Task, ...], columns: tuple[Unit, ...]) -> dict:
+        return matrix_grid(plan, tasks, columns, part_of)
+
+    def matrix_part(page: Page):
+        section = page.record.section
+        involved = {unit for task in section.tasks for unit in task.lead_units + task.responsible_units}
+        columns = tuple(unit for unit in units["named"] if unit in involved)
+        fits = len(section.tasks) * len(columns) <= MATRIX_CELLS
+        return {"hide": ("navigation", "toc"), "searched": False}, {
+            "section": section, "units": units, "matrix": site.the("matrix"),
+            "grid": grid(section.tasks, columns) if fits else None}
+
+    return {
+        "home": lambda page: ({"keywords": document_keywords(plan.document),
+                               "meta": {"jsonld": jsonld.plan_page(site, site_url)}}, {
+            "units": units, "chart": chart(plan.tasks, f"全部 {len(plan.tasks)} 项任务的当前状态"),
+            "latest": progress.entries[0].date.isoformat() if progress else ""}),
+        "directory": lambda page: ({}, {"units": units, "counts": {
+            unit: (len(plan.tasks_led_by(unit)), len(plan.tasks_assigned_to(unit)))
+            for unit in plan.units}}),
+        # The matrix needs the width of the whole window; the search finds its tasks and units
+        # on their own pages.
+        "matrix": lambda page: ({"hide": ("navigation", "toc"), "searched": False}, {
+            "units": units, "parts": [part.record for part in site.parts_of(None)],
+            "grid": None if site.parts_of(None) else grid(plan.tasks, units["named"])}),
+        "matrix-part": matrix_part,
+        "section": lambda page: ({"keywords": text_keywords(page.record.title, plan.terms)}, {
+            "section": page.record,
+            "chart": chart(page.record.tasks, f"本部分 {len(page.record.tasks)} 项任务的当前状态")}),
+        "task": task,
+        "unit": unit,
+        "unit-part": unit_part,
+    }
 
 
-def matrix_blocks(plan: Plan, named: tuple[Unit, ...]) -> list[dict]:
-    """The matrix as tables: each with its section (or None for the whole plan), its unit
-    columns and its rows, a row being a task with each column's unit and role there."""
-    def role(task: Task, unit: Unit) -> str:
-        if unit in task.lead_units:
-            return "lead"
-        return "responsible" if unit in task.responsible_units else ""
+def matrix_grid(plan: Plan, tasks: tuple[Task, ...], columns: tuple[Unit, ...],
+                part_of: dict) -> dict:
+    """The matrix as a table: its unit columns and its rows, a row being a task with each
+    column's unit, its role there and the record whose page lists that unit's task."""
+    def cell(task: Task, unit: Unit) -> tuple:
+        role = ("lead" if unit in task.lead_units
+                else "responsible" if unit in task.responsible_units else "")
+        return unit, role, part_of.get((unit, plan.section_of(task)), unit) if role else unit
 
-    def block(section, tasks, columns) -> dict:
-        return {"section": section, "columns": columns,
-                "rows": [(task, [(unit, role(task, unit)) for unit in columns]) for task in tasks]}
-
-    if len(plan.tasks) * len(named) <= MATRIX_CELLS:
-        return [block(None, plan.tasks, named)]
-    blocks = []
-    for section in plan.sections:
-        involved = {unit for task in section.tasks
-                    for unit in task.lead_units + task.responsible_units}
-        blocks.append(block(section, section.tasks, tuple(u for u in named if u in involved)))
-    return blocks
+    return {"columns": columns, "rows": [(task, [cell(task, unit) for unit in columns])
+                                         for task in tasks]}
 
 
 def citation(plan: Plan, task: Task) -> str:

@@ -12,7 +12,6 @@ READINGS = {
 }
 
 _WORDS = re.compile("|".join(sorted(map(re.escape, READINGS), key=len, reverse=True)))
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def _latin(text: str) -> str:
@@ -42,10 +41,6 @@ def _pinyin(text: str) -> list[str]:
 def slugify(text: str) -> str:
     """`市政府法制办` -> `shi-zheng-fu-fa-zhi-ban`; empty when nothing in `text` has a reading."""
     return "-".join(syllables(text))
-
-
-def is_slug(text: str) -> bool:
-    return bool(_SLUG.match(text))
 
 
 def sort_key(text: str) -> tuple[str, ...]:

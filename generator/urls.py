@@ -1,23 +1,8 @@
-"""Where each page lives under docs/, and the URL MkDocs gives it (use_directory_urls)."""
+"""The URL MkDocs gives a page under docs/ (use_directory_urls), and links between pages.
+
+Where each kind of page lives is declared in generator/pages.py.
+"""
 import functools
-import re
-
-HOME = "index.md"
-UNIT_DIRECTORY = "units/index.md"
-MATRIX = "matrix/index.md"
-
-
-def section_page(slug: str) -> str:
-    # index.md, so that Material's navigation.indexes makes it the page of its nav group
-    return f"sections/{slug}/index.md"
-
-
-def task_page(slug: str) -> str:
-    return f"tasks/{slug}.md"
-
-
-def unit_page(slug: str) -> str:
-    return f"units/{slug}.md"
 
 
 def url_of(page: str) -> str:
@@ -42,11 +27,6 @@ def _relative(folder: str, to_page: str) -> str:
     return "/".join([".."] * (len(here) - common) + there[common:])
 
 
-def is_site_url(text: str) -> bool:
-    """A page URL of this site as the ledger writes it: `/`, `/units/`, `/tasks/x-y/`."""
-    return bool(re.fullmatch(r"/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)*", text))
-
-
 def page_of_url(url: str) -> str:
     """A Markdown path whose page would be at `url`; mkdocs-redirects takes old URLs this way."""
-    return url.strip("/") + ".md" if url != "/" else HOME
+    return url.strip("/") + ".md" if url != "/" else "index.md"

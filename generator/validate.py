@@ -1,80 +1,43 @@
 """Check loaded plan data: every problem at once, each naming its record, field and position."""
 import datetime
 import difflib
+import json
 import re
-from dataclasses import dataclass
+from pathlib import Path
 
-from . import urls
+from jsonschema import Draft202012Validator, ValidationError
+
 from .diagnostics import Diagnostic
 from .load import Source
-from .model import slug_of
 from .numerals import from_numeral, to_numeral
-from .slugs import is_slug
+
+# The format of the data, declared once: editors check data/plan.yaml against the same file.
+SCHEMA_FILE = Path(__file__).with_name("schema") / "plan-input.schema.json"
+SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 
 
-@dataclass(frozen=True)
-class Field:
-    kind: str  # text, texts, names, flag, slug, url, numeral, units, record, records
-    required: bool = True
-    schema: str = ""  # for record and records: the schema of the nested mapping
+def _inline(schema, definitions: dict):
+    """The schema with each reference to its own $defs replaced by the definition (with the
+    referring schema's own keywords beside it): jsonschema then validates without resolving
+    references, twice as fast on a plan of 2,000 tasks."""
+    if isinstance(schema, list):
+        return [_inline(item, definitions) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    inlined = {key: _inline(value, definitions) for key, value in schema.items()
+               if key not in ("$ref", "$defs")}
+    if "$ref" in schema:
+        definition = _inline(definitions[schema["$ref"].removeprefix("#/$defs/")], definitions)
+        inlined = {**definition, **inlined}
+    return inlined
 
 
-TEXT = Field("text")
+VALIDATOR = Draft202012Validator(_inline(SCHEMA, SCHEMA["$defs"]))
 
-SCHEMAS: dict[str, dict[str, Field]] = {
-    "file": {
-        "document": Field("record", schema="document"),
-        "plan": Field("record", schema="plan"),
-        "units": Field("records", schema="unit"),
-        "sections": Field("records", schema="section"),
-        "redirects": Field("records", required=False, schema="redirect"),
-        "terms": Field("names", required=False),
-    },
-    "document": {
-        "title": TEXT, "number": TEXT, "issuer": TEXT, "written": TEXT,
-        # given by the web page that published the notice, not by the notice itself
-        "published": Field("text", required=False), "column": Field("text", required=False),
-        "recipients": TEXT, "notice": Field("texts"), "signature": TEXT,
-    },
-    "plan": {"title": TEXT, "preamble": TEXT},
-    "unit": {
-        "name": TEXT,
-        "collective": Field("flag", required=False),
-        "full_name": Field("text", required=False),
-        "aliases": Field("names", required=False),
-        "slug": Field("slug", required=False),
-    },
-    "section": {
-        "number": Field("numeral"),
-        "title": TEXT,
-        "slug": Field("slug", required=False),
-        "tasks": Field("records", schema="task"),
-    },
-    "task": {
-        "number": Field("numeral"),
-        "title": TEXT,
-        "text": TEXT,
-        "lead": Field("units", required=False),  # a task may be published without a bracket
-        "responsible": Field("units", required=False),
-        "responsibility": Field("text", required=False),
-        "slug": Field("slug", required=False),
-    },
-    "redirect": {"from": Field("url"), "to": Field("url")},
-}
 
-EXPECTED = {
-    "text": "text on one line",
-    "texts": "a list of paragraphs",
-    "names": "a list of names",
-    "flag": "true or false",
-    "slug": "a slug of lowercase ASCII words joined by '-'",
-    "url": "a site URL such as /units/shi-zheng-fu-fa-zhi-ban/",
-    "numeral": "a Chinese numeral such as 一 or 十三",
-    "units": "a list of unit names",
-    "record": "a mapping of fields",
-    "records": "a list of records",
-}
-LISTS = {"records": "record", "texts": "text", "names": "text", "units": "text"}
+def expected(schema: dict) -> str:
+    """What a (sub)schema asks for, in the words of the messages: its title."""
+    return schema["title"]
 
 
 def describe(value) -> str:
@@ -146,61 +109,42 @@ class Checker:
             return f"section {number}、" if _is_text(number) else f"section #{path[1] + 1}"
         return ""
 
-    # --- shape --------------------------------------------------------------------------
-    def record(self, value, path, schema: str) -> bool:
-        fields = SCHEMAS[schema]
-        if not isinstance(value, dict):
-            return self.fail(path, f"expected {EXPECTED['record']} ({', '.join(fields)}), "
-                             f"got {describe(value)}")
-        ok = True
-        for key in value:
-            if key not in fields:
-                near = difflib.get_close_matches(str(key), list(fields), n=1, cutoff=0.6)
-                hint = f" (did you mean '{near[0]}'?)" if near else ""
-                ok = self.fail(path + (key,), f"unknown field '{key}'{hint}; expected one of: "
-                               + ", ".join(fields), key=True)
-        for name, field in fields.items():
-            if name in value:
-                ok &= self.value(value[name], path + (name,), field)
-            elif field.required:
-                ok = self.fail(path + (name,), f"missing required field '{name}' "
-                               f"({EXPECTED[field.kind]})")
-        return ok
+    # --- shape, by the schema -------------------------------------------------------------
+    def shape(self) -> None:
+        for error in VALIDATOR.iter_errors(self.source.data):
+            path = tuple(error.absolute_path)
+            if path not in self.bad:  # else the loader has reported it
+                self.explain(error, path)
 
-    def value(self, value, path, field: Field) -> bool:
-        if path in self.bad:  # already reported while loading
-            return False
-        name, kind = path[-1], field.kind
-        where = f"field '{name}'" if isinstance(name, str) else f"item {name + 1} of '{path[-2]}'"
-        if kind == "record":
-            return self.record(value, path, field.schema)
-        if kind in LISTS:
-            if not isinstance(value, list):
-                return self.fail(path, f"{where} must be {EXPECTED[kind]}, got {describe(value)}")
-            if not value and kind != "names":
-                return self.fail(path, f"{where} is empty; expected {EXPECTED[kind]}")
-            item = Field(LISTS[kind], schema=field.schema)
-            return all([self.value(entry, path + (i,), item) for i, entry in enumerate(value)])
-        if kind == "flag":
-            return isinstance(value, bool) or self.fail(
-                path, f"{where} must be true or false, got {describe(value)}")
-        if not isinstance(value, str):
-            return self.fail(path, f"{where} must be {EXPECTED[kind]}, got {describe(value)}")
-        if not value.strip():
-            return self.fail(path, f"{where} is empty; expected {EXPECTED[kind]}")
-        bad = _bad_character(value)
-        if bad:
-            return self.fail(path, f"{where} contains {bad}")
-        if value != value.strip():
-            return self.fail(path, f"{where} starts or ends with white space; delete it")
-        if kind == "slug" and not is_slug(value):
-            return self.fail(path, f"{where} is '{value}'; expected {EXPECTED['slug']}, "
-                             "such as 'shi-zheng-fu-fa-zhi-ban'")
-        if kind == "url" and not urls.is_site_url(value):
-            return self.fail(path, f"{where} is '{value}'; expected {EXPECTED['url']}")
-        if kind == "numeral" and from_numeral(value) is None:
-            return self.fail(path, f"{where} is '{value}'; expected {EXPECTED['numeral']}")
-        return True
+    def explain(self, error: ValidationError, path: tuple) -> None:
+        """A schema error as one line that says what was expected, in the project's words."""
+        value, schema, keyword = error.instance, error.schema, error.validator
+        name = path[-1] if path else None
+        where = f"field '{name}'" if isinstance(name, str) else \
+            f"item {name + 1} of '{path[-2]}'" if path else "the file"
+        if keyword == "additionalProperties":
+            fields = list(schema["properties"])
+            for key in (key for key in value if key not in schema["properties"]):
+                near = difflib.get_close_matches(str(key), fields, n=1, cutoff=0.6)
+                hint = f" (did you mean '{near[0]}'?)" if near else ""
+                self.fail(path + (key,), f"unknown field '{key}'{hint}; expected one of: "
+                          + ", ".join(fields), key=True)
+        elif keyword == "required":  # jsonschema yields this once for each missing field
+            for field in schema["required"]:
+                if field not in value and path + (field,) not in self.bad:
+                    self.fail(path + (field,), f"missing required field '{field}' "
+                              f"({expected(schema['properties'][field])})")
+        elif keyword == "type" and schema["type"] == "object":
+            self.fail(path, f"expected {expected(schema)} ({', '.join(schema['properties'])}), "
+                      f"got {describe(value)}")
+        elif keyword == "type":
+            self.fail(path, f"{where} must be {expected(schema)}, got {describe(value)}")
+        elif keyword == "minItems":
+            self.fail(path, f"{where} is empty; expected {expected(schema)}")
+        elif keyword == "pattern":
+            self.fail(path, f"{where} {_mismatch(value, schema)}")
+        else:  # a keyword the schema may come to use that has no wording of its own yet
+            self.fail(path, f"{where}: {error.message}")
 
     # --- across records -----------------------------------------------------------------
     def records(self, *path) -> list[tuple[tuple, dict]]:
@@ -279,47 +223,37 @@ class Checker:
             if self.fine(("terms", i)) and term not in plan_text:
                 self.error(("terms", i), f"term '{term}' does not appear in the plan's text")
 
-    def slugs(self):
-        """Two records must never share a URL: each would hide the other's page."""
-        owners = {urls.HOME: "the home page", urls.UNIT_DIRECTORY: "the unit directory"}
-        records = [(path, unit, "name", urls.unit_page) for path, unit in self.records("units")]
-        for path, section in self.records("sections"):
-            records.append((path, section, "title", urls.section_page))
-            records += [(task_path, task, "title", urls.task_page)
-                        for task_path, task in self.records(*path, "tasks")]
-        for path, entry, named_by, page_of in records:
-            where = path + ("slug",) if "slug" in entry else path + (named_by,)
-            if not self.fine(where):
-                continue
-            slug = slug_of(entry, named_by)
-            if not slug:
-                self.error(where, f"the {named_by} gives no pinyin for a URL; "
-                           "pin one with the field 'slug'")
-                continue
-            page = page_of(slug)
-            if page in owners:
-                self.error(where, f"URL {urls.url_of(page)} is also the URL of {owners[page]}; "
-                           "pin another with the field 'slug'")
-            else:
-                owners[page] = f"{self.label(path)} (line {self.source.at(where)[0]})"
 
-
-def check(source: Source) -> list[Diagnostic]:
-    """All problems of the data, errors and warnings, in file order."""
+def check(source: Source) -> tuple[list[Diagnostic], bool]:
+    """All problems of the data, errors and warnings, in file order; and whether its shape is
+    right, so that the model can be built from it and its pages listed."""
     checker = Checker(source)
     for path, message in source.problems:
         checker.bad.add(path)
         checker.error(path, message)
-    checker.record(source.data, (), "file")
+    checker.shape()
+    well_formed = not checker.problems
     if isinstance(source.data, dict):
         checker.numbering(checker.records("sections"), "section", "{}、")
         # tasks are numbered on from one section to the next
         checker.numbering([task for path, _ in checker.records("sections")
                            for task in checker.records(*path, "tasks")], "task", "（{}）")
         checker.references()
-        checker.slugs()
         checker.terms()
-    return sorted(checker.problems)
+    return sorted(checker.problems), well_formed
+
+
+def _mismatch(value: str, schema: dict) -> str:
+    """How a text misses its pattern: the rule of every text first, then the field's own."""
+    if not value.strip():
+        return f"is empty; expected {expected(schema)}"
+    bad = _bad_character(value)
+    if bad:
+        return f"contains {bad}"
+    if value != value.strip():
+        return "starts or ends with white space; delete it"
+    example = f", such as '{schema['examples'][0]}'" if "examples" in schema else ""
+    return f"is '{value}'; expected {expected(schema)}{example}"
 
 
 def _is_text(value) -> bool:

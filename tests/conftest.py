@@ -16,16 +16,50 @@ NOTICE = ROOT.parent / "shared" / "source" / "000_6fe745a90a768f4b.txt"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
+# Fixtures that build the real site or drive the browser: a test that uses one is slow.
+SLOW_FIXTURES = {"real_site", "server", "browser", "page"}
+_current: list = []  # the test running now
 
 
-def build_site(data: Path, out: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of the project's config, with `data` generated into out/docs."""
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(autouse=True)
+def _running(request):
+    _current[:] = [request.node]
+    yield
+    _current.clear()
+
+
+def require_slow() -> None:
+    """A full build belongs to a test marked slow, so that `make test-fast` leaves it out."""
+    node = _current[0] if _current else None
+    if node is not None and node.get_closest_marker("slow") is None:
+        pytest.fail(f"{node.nodeid} builds a site: mark it @pytest.mark.slow", pytrace=False)
+
+
+ENGINES = {"mkdocs": [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file"],
+           "zensical": [sys.executable, "-m", "zensical", "build", "--strict", "--config-file"]}
+
+
+def build_site(data: Path, out: Path, engine: str = "mkdocs") -> subprocess.CompletedProcess:
+    """What `make site` does, into out/: the generator writes out/docs and out/mkdocs.yml, then
+    the engine builds out/site."""
+    require_slow()
     (out / "docs").mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "PLAN_DATA": str(data), "PLAN_DOCS": str(out / "docs"),
-           "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out / "site")],
+    config = out / "mkdocs.yml"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    generated = subprocess.run(
+        [sys.executable, "-m", "generator", "generate", "--data", str(data), "--docs",
+         str(out / "docs"), "--site", str(out / "site"), "--config", str(config)],
         cwd=ROOT, env=env, capture_output=True, text=True)
+    if generated.returncode:
+        return generated
+    return subprocess.run(ENGINES[engine] + [str(config)], cwd=out, env=env,
+                          capture_output=True, text=True)
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from generator.__main__ import main
-from generator.build import generate, load_plan
+from generator.build import generate, load_site
 from generator.navigation import nav
 from generator.urls import url_of
 from tests.conftest import FIXTURES, build_site, nav_pages
@@ -84,16 +84,17 @@ def test_directory_sorts_by_pinyin_with_collective_units_apart(docs):
 
 
 def test_nav_reaches_every_page_in_plan_order():
-    plan = load_plan(SMALL)
+    site = load_site(SMALL)[1]
 
-    assert sorted(nav_pages(nav(plan))) == sorted(EXPECTED_PAGES)
-    assert nav(plan)[1]["工作安排"][0] == {"一、完善决策机制": [
+    assert sorted(nav_pages(nav(site))) == sorted(EXPECTED_PAGES)
+    assert nav(site)[1]["工作安排"][0] == {"一、完善决策机制": [
         {"一、完善决策机制": "sections/wan-shan-jue-ce-ji-zhi/index.md"},
         {"（一）建立长效机制": "tasks/jian-li-chang-xiao-ji-zhi.md"},
         {"（二）推行12345热线": "tasks/tui-xing-12345-re-xian.md"},
     ]}
 
 
+@pytest.mark.slow
 def test_fixture_builds_strict_into_a_site(tmp_path):
     result = build_site(SMALL, tmp_path)
     assert result.returncode == 0, result.stderr

@@ -43,7 +43,17 @@ def draft_of(body: str) -> dict:
 def test_the_published_notice_gives_the_curated_plan(tmp_path, capsys):
     draft = tmp_path / "draft.yaml"
     assert main(["import", str(NOTICE), "-o", str(draft)]) == 0
-    assert capsys.readouterr().out == f"{draft}: 5 sections, 22 tasks, 17 units; 1 line(s) not placed\n"
+    out = capsys.readouterr().out.splitlines()
+    assert out[:8] == [f"{draft}: 5 sections, 22 tasks, 17 units; 1 line(s) not placed",
+                       "  numbering: 一、 > （一） (tasks)",
+                       "  一、深化“放管服”，进一步优化发展环境: 5 task(s)",
+                       "  二、完善决策机制，提高行政决策水平: 4 task(s)",
+                       "  三、加强制度建设，完善依法行政制度体系: 5 task(s)",
+                       "  四、加强监督管理，切实规范行政执法行为: 4 task(s)",
+                       "  五、加强组织保障，提升法治政府建设实效: 4 task(s)",
+                       "  tasks without a bracket: 0"]
+    assert out[8:11] == ["  units (17; tasks naming each as lead + as responsible):",
+                         "    各县（区）人民政府 0 + 22", "    市政府相关部门 0 + 20"]
     assert main(["check", "--data", str(draft)]) == 0
     imported, curated = build(load(draft).data), load_plan(ROOT / "data" / "plan.yaml")
     assert imported.document == curated.document
@@ -114,6 +124,17 @@ def test_an_existing_draft_is_not_written_over_unless_asked(tmp_path, capsys):
     ("（一）任务甲。内容。\n  〔牵头单位：市财政局和有执法职责的市级部门〕",
      ("一", "任务甲", "内容。", ["市财政局", "有执法职责的市级部门"], [],
       "牵头单位：市财政局和有执法职责的市级部门")),
+    ("1．任务甲。内容。\n  责任单位:县政府办公室、各有关部门,乡镇人民政府按职责分工分别负责。",
+     ("一", "任务甲", "内容。", [], ["县政府办公室", "各有关部门", "乡镇人民政府"],
+      "责任单位：县政府办公室、各有关部门，乡镇人民政府按职责分工分别负责")),
+    ("（一）任务甲。内容。（市财政局牵头，市审计局、市司法局配合）",
+     ("一", "任务甲", "内容。", ["市财政局"], ["市审计局", "市司法局"], "市财政局牵头，市审计局、市司法局配合")),
+    ("（一）任务甲。内容。（市财政局、市审计局等有关部门负责）",
+     ("一", "任务甲", "内容。", [], ["市财政局", "市审计局", "有关部门"], "市财政局、市审计局等有关部门负责")),
+    ("（一）任务甲。内容。（市财政局、市审计局负责，列第一位者为牵头单位，下同）",
+     ("一", "任务甲", "内容。", ["市财政局"], ["市审计局"], "市财政局、市审计局负责，列第一位者为牵头单位，下同")),
+    ("（一）任务甲。内容。（牵头部门：市财政局 配合部门：各区、县级市）",
+     ("一", "任务甲", "内容。", ["市财政局"], ["各区、县级市"], "牵头部门：市财政局 配合部门：各区、县级市")),
 ])
 def test_the_shapes_notices_take(line, task):
     result = draft_of("  " + line + "\n")

@@ -3,6 +3,8 @@ import hashlib
 import shutil
 from pathlib import Path
 
+import pytest
+
 from generator.__main__ import main
 from tests.conftest import FIXTURES, ROOT, build_site
 
@@ -12,6 +14,7 @@ def digest(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.slow
 def test_two_builds_of_one_commit_are_byte_identical(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1496275200")
     monkeypatch.setenv("SITE_URL", "https://fazhi.example.org/")  # the sitemap lists pages only then

@@ -1,9 +1,13 @@
 """Progress files: every mistake one exact line at data/progress/<year>.yaml:LINE:COL, nothing written."""
 import hashlib
+import json
+import re
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
+import yaml
 
 from generator.__main__ import main
 from generator.build import load_plan
@@ -156,7 +160,7 @@ def test_every_unit_named_on_a_task_may_report_on_it(tmp_path, capsys):
 
 
 def test_nothing_is_written_after_a_mistake(tmp_path, capsys):
-    data = tree(tmp_path, (FIXTURES / "small_progress.yaml").read_text(encoding="utf-8"))
+    data = tree(tmp_path, (FIXTURES / "small_progress" / "2020.yaml").read_text(encoding="utf-8"))
     docs = tmp_path / "docs"
     assert main(["--data", str(data), "--docs", str(docs)]) == 0
     before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in docs.rglob("*") if p.is_file()}
@@ -204,3 +208,25 @@ def test_a_hand_written_feed_is_kept_and_a_removed_units_feed_deleted(tmp_path, 
     shutil.copy(generated, stale)
     assert main(["--data", str(data), "--docs", str(docs)]) == 0
     assert not stale.parent.exists() and generated.is_file()
+
+
+PROGRESS_SCHEMA = Path(__file__).resolve().parent.parent / "generator" / "schema" / \
+    "progress-input.schema.json"
+
+
+def test_the_fixture_points_editors_to_the_progress_schema_and_validates_against_it():
+    fixture = FIXTURES / "small_progress" / "2020.yaml"
+    text = fixture.read_text(encoding="utf-8")
+    modeline = re.match(r"# yaml-language-server: \$schema=(\S+)\n", text)
+    assert (fixture.parent / modeline.group(1)).resolve() == PROGRESS_SCHEMA
+    schema = json.loads(PROGRESS_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    # YAML reads an unquoted date as a date; an editor's language server sees the text
+    data = yaml.load(text, Loader=yaml.BaseLoader)
+    validator = jsonschema.Draft202012Validator(schema)
+    assert [e.message for e in validator.iter_errors(data)] == []
+    data[0]["status"] = "进行中"
+    data[1]["evidence"] = ["ftp://example.org/a.pdf"]
+    assert sorted(e.message for e in validator.iter_errors(data)) == [
+        "'ftp://example.org/a.pdf' does not match '^https?://[^\\\\s/]+'",
+        "'进行中' is not one of ['未启动', '推进中', '已完成', '滞后', '调整']"]

@@ -1,4 +1,4 @@
-"""A site with progress (the fixture plan and tests/fixtures/small_progress.yaml) in Chromium and a
+"""A site with progress (the fixture plan and tests/fixtures/small_progress/2020.yaml) in Chromium and a
 feed reader; and the real site, which has no progress published, saying so."""
 import csv
 import io
@@ -19,7 +19,7 @@ from tests.test_pages import AXE
 
 SITE_URL = "https://plan.example.org/2020/"
 PLAN_DATA = yaml.safe_load((FIXTURES / "small_plan.yaml").read_text(encoding="utf-8"))
-RAW = yaml.safe_load((FIXTURES / "small_progress.yaml").read_text(encoding="utf-8"))
+RAW = yaml.safe_load((FIXTURES / "small_progress" / "2020.yaml").read_text(encoding="utf-8"))
 PLAN = load_plan(FIXTURES / "small_plan.yaml")
 TASKS = {task.numeral: task for task in PLAN.tasks}
 UNIT_SLUGS = {unit.name: unit.slug for unit in PLAN.units}
@@ -50,7 +50,7 @@ def copy_tree(root):
     shutil.copy(FIXTURES / "small_plan.yaml", data)
     shutil.copy(FIXTURES / "urls.txt", data.with_name("urls.txt"))
     (data.parent / "progress").mkdir()
-    shutil.copy(FIXTURES / "small_progress.yaml", data.parent / "progress" / "2020.yaml")
+    shutil.copy(FIXTURES / "small_progress" / "2020.yaml", data.parent / "progress" / "2020.yaml")
     return data
 
 

@@ -4,6 +4,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -11,7 +12,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from generator.__main__ import main
-from tests.conftest import ROOT
+from tests.conftest import ROOT, require_slow
 
 HOSTILE = {
     "task title": "<script>alert(1)</script>|**粗体**",
@@ -77,6 +78,7 @@ LEDGER = ["/", "/matrix/", "/sections/bu-fen/", "/tasks/ren-wu/", "/units/", "/u
 
 def build_plan(values: dict, root: Path) -> list[VisibleText]:
     """Generate and build the plan in-process (as `mkdocs build --strict` does) and read it."""
+    require_slow()
     data = root / "data" / "plan.yaml"
     data.parent.mkdir(parents=True, exist_ok=True)
     data.write_text(yaml.safe_dump(plan_with(values), allow_unicode=True), encoding="utf-8")
@@ -96,6 +98,7 @@ def assert_shown_literally(values: dict, pages: list[VisibleText]) -> None:
         assert value in shown, f"{field} {value!r} is not shown as written"
 
 
+@pytest.mark.slow
 def test_markup_and_template_syntax_in_the_data_are_shown_as_text(tmp_path):
     values = {field: f"{field}文字" for field in FIELDS} | HOSTILE
     pages = build_plan(values, tmp_path)
@@ -112,6 +115,7 @@ TEXT = st.text(st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp")), min_s
                max_size=20).filter(lambda text: text == text.strip())
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(values=st.fixed_dictionaries({field: TEXT for field in FIELDS}))
 def test_any_unicode_text_builds_and_is_shown_as_written(tmp_path_factory, values):

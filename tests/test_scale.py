@@ -1,24 +1,29 @@
 """Large plans: bounded nav, a strict build, and regeneration that touches only what changed."""
 import shutil
 
+import pytest
+
 from bench import synthetic
 from bench.synthetic import write
-from generator.build import generate, load_plan, publish_urls
+from generator.build import generate, load_plan, load_site, publish_urls
 from generator.model import build
-from generator.render import MATRIX_CELLS, matrix_blocks
+from generator.pages import MATRIX_CELLS, UNIT_PAGE_TASKS, registry
+from generator.render import render
 from generator.navigation import LIMIT, nav, outside_nav
 from tests.conftest import FIXTURES, ROOT, build_site, nav_pages
 
 
+@pytest.mark.slow
 def test_a_large_plan_has_a_bounded_nav_and_builds_strict(tmp_path):
     data = write(LIMIT + 90, tmp_path)  # 150 tasks, 8 sections, 30 units
     publish_urls(data)
-    plan = load_plan(data)
+    site = load_site(data)[1]
+    plan = site.plan
     assert len(plan.tasks) == 150
-    entries = nav_pages(nav(plan))
+    entries = nav_pages(nav(site))
     assert not any(page.startswith("tasks/") for page in entries)
     assert len(entries) == 2 + len(plan.sections) + 1 + len(plan.units)
-    assert outside_nav(plan) == ["/tasks/"]
+    assert outside_nav(site) == ["/tasks/*.md", "/matrix/*.md", "!/matrix/index.md"]
     result = build_site(data, tmp_path)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
@@ -27,10 +32,12 @@ def test_a_large_plan_has_a_bounded_nav_and_builds_strict(tmp_path):
 
 
 def test_the_nav_of_thousands_of_tasks_does_not_grow_with_them():
-    small, large = build(synthetic.plan(1200)), build(synthetic.plan(2400))
+    small, large = registry(build(synthetic.plan(1200))), registry(build(synthetic.plan(2400)))
     assert nav_pages(nav(small)) == nav_pages(nav(large)) == [
         "index.md", "units/index.md", "matrix/index.md"]
-    assert outside_nav(large) == ["/tasks/", "/sections/", "/units/*.md", "!/units/index.md"]
+    assert outside_nav(large) == ["/tasks/*.md", "/sections/*/index.md", "/units/*.md",
+                                  "!/units/index.md", "/matrix/*.md", "!/matrix/index.md",
+                                  "/units/*/"]
 
 
 def test_editing_one_task_rewrites_only_the_pages_that_show_its_text(tmp_path):
@@ -47,16 +54,60 @@ def test_editing_one_task_rewrites_only_the_pages_that_show_its_text(tmp_path):
         "downloads/plan.json", "downloads/tasks.csv", "tasks/tui-xing-12345-re-xian.md"]
 
 
-def test_a_large_matrix_is_drawn_a_section_at_a_time():
-    plan = build(synthetic.plan(1200))
+@pytest.mark.parametrize("shape", synthetic.SHAPES)
+def test_a_large_matrix_is_a_page_for_each_section(shape):
+    site = registry(build(synthetic.plan(1200, shape=shape)))
+    plan = site.plan
     named = plan.units_by_pinyin(collective=False)
     assert len(plan.tasks) * len(named) > MATRIX_CELLS
-    blocks = matrix_blocks(plan, named)
-    assert [block["section"] for block in blocks] == list(plan.sections)
-    assert sum(len(block["rows"]) for block in blocks) == 1200
-    for block in blocks:
-        marked = {unit for _, cells in block["rows"] for unit, role in cells if role}
-        assert marked == set(block["columns"])  # a section's columns are the units it names
-    real = load_plan(ROOT / "data" / "plan.yaml")
-    [whole] = matrix_blocks(real, real.units_by_pinyin(collective=False))
-    assert whole["section"] is None and len(whole["rows"]) == 22 and len(whole["columns"]) == 13
+    parts = site.parts_of(None)
+    assert [part.record.section for part in parts] == list(plan.sections)
+    assert {part.url for part in parts} == {f"/matrix/{s.slug}/" for s in plan.sections}
+    pages = render(site, "plan.yaml")
+    index = pages["matrix/index.md"]
+    assert "plan-matrix" not in index  # the index lists the sections, it draws no grid
+    for part in parts:
+        section, text = part.record.section, pages[part.path]
+        for task in section.tasks:
+            assert task.title in text
+        involved = {u for t in section.tasks for u in t.lead_units + t.responsible_units
+                    if not u.collective}
+        grid = len(section.tasks) * len(involved) <= MATRIX_CELLS
+        assert ("plan-matrix" in text) == grid, section.title
+        if grid:  # a column for every unit the section names, and no other
+            assert text.count("<span class=\"sr-only\">") == sum(
+                len(set(t.lead_units + t.responsible_units) - set(plan.units_by_pinyin(collective=True)))
+                for t in section.tasks)
+
+
+def test_the_real_plan_keeps_one_matrix_and_one_page_a_unit():
+    site = load_site(ROOT / "data" / "plan.yaml")[1]
+    assert site.parts_of(None) == []
+    assert all(site.parts_of(unit) == [] for unit in site.plan.units)
+    assert "plan-matrix" in render(site, "data/plan.yaml")["matrix/index.md"]
+
+
+@pytest.mark.parametrize("shape", synthetic.SHAPES)
+def test_a_unit_with_many_tasks_lists_them_a_section_a_page(shape):
+    site = registry(build(synthetic.plan(1200, shape=shape)))
+    plan = site.plan
+    pages = render(site, "plan.yaml")
+    split = [unit for unit in plan.units if site.parts_of(unit)]
+    assert {unit.name for unit in plan.units if unit.collective} <= {unit.name for unit in split}
+    for unit in plan.units:
+        tasks = set(plan.tasks_led_by(unit) + plan.tasks_assigned_to(unit))
+        parts = site.parts_of(unit)
+        assert bool(parts) == (len(tasks) > UNIT_PAGE_TASKS), unit.name
+        if not parts:
+            continue
+        first = pages[site.page_of(unit).path]
+        assert "各部分的任务" in first and "## 牵头任务" not in first
+        listed = set()
+        for part in parts:
+            section = part.record.section
+            assert part.url == f"/units/{unit.slug}/{section.slug}/"
+            text = pages[part.path]
+            assert "](../../tasks/" in text  # links to tasks from a page one folder further down
+            listed |= {task for task in tasks if plan.section_of(task) is section
+                       and f"{task.label}" in text}
+        assert listed == tasks  # every task of the unit on the page of its section

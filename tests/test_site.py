@@ -3,7 +3,6 @@ import json
 import re
 
 from generator.build import load_plan
-from generator.urls import url_of, unit_page
 from tests.conftest import ROOT
 
 EXTERNAL = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)="(?:https?:)?//', re.I)
@@ -11,7 +10,7 @@ EXTERNAL = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)=
 
 def test_every_record_has_a_page(real_site):
     plan = load_plan(ROOT / "data" / "plan.yaml")
-    pages = [url_of(unit_page(unit.slug)) for unit in plan.units]
+    pages = [f"/units/{unit.slug}/" for unit in plan.units]
     pages += [f"/tasks/{task.slug}/" for task in plan.tasks]
     pages += [f"/sections/{section.slug}/" for section in plan.sections]
     for url in pages + ["/", "/units/", "/matrix/"]:

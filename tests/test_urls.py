@@ -4,7 +4,7 @@ import shutil
 import pytest
 
 from generator.__main__ import main
-from generator.build import load_checked
+from generator.build import load_site
 from generator.ledger import published, read
 from tests.conftest import FIXTURES, ROOT, build_site, serving
 
@@ -65,6 +65,7 @@ def test_renaming_a_unit_fails_the_build_naming_its_url(workspace):
     assert workspace.ledger.read_bytes() == (FIXTURES / "urls.txt").read_bytes()
 
 
+@pytest.mark.slow
 def test_pinning_the_old_slug_keeps_the_url(workspace):
     workspace.edit("  - name: 市司法局\n", f"  - name: {RENAMED}\n    slug: shi-si-fa-ju\n")
     workspace.edit("市司法局", RENAMED)
@@ -92,6 +93,7 @@ def test_a_redirect_keeps_the_old_url_working(workspace, page):
         assert page.locator("h1").inner_text().removesuffix("¶") == RENAMED
 
 
+@pytest.mark.slow
 def test_removing_a_task_with_a_redirect_builds(workspace):
     text = workspace.data.read_text(encoding="utf-8")
     start = text.index("      - number: 二\n")
@@ -134,13 +136,13 @@ def test_a_ledger_out_of_step_with_the_site_is_reported(workspace, edit, message
 
 @pytest.mark.parametrize("redirect, message", [
     ("  - from: /units/old/\n    to: /units/shi-si-fa-jv/\n",
-     "28:9: error: redirect from /units/old/: /units/shi-si-fa-jv/ is not a page of the site "
+     "29:9: error: redirect from /units/old/: /units/shi-si-fa-jv/ is not a page of the site "
      "(did you mean '/units/shi-si-fa-ju/'?)"),
     ("  - from: /units/shi-si-fa-ju/\n    to: /units/\n",
-     "27:11: error: redirect from /units/shi-si-fa-ju/: that is the URL of unit 市司法局; "
+     "28:11: error: redirect from /units/shi-si-fa-ju/: that is the URL of unit 市司法局; "
      "a redirect there would hide the page"),
     ("  - from: units/old\n    to: /units/\n",
-     "27:11: error: redirect #1: field 'from' is 'units/old'; expected a site URL such as "
+     "28:11: error: redirect #1: field 'from' is 'units/old'; expected a site URL such as "
      "/units/shi-zheng-fu-fa-zhi-ban/"),
 ])
 def test_bad_redirects_are_reported(workspace, redirect, message):
@@ -150,8 +152,8 @@ def test_bad_redirects_are_reported(workspace, redirect, message):
 
 
 def test_the_real_ledger_lists_exactly_the_published_urls():
-    _, plan = load_checked(ROOT / "data" / "plan.yaml")
+    _, site = load_site(ROOT / "data" / "plan.yaml")
     listed = [entry.url for entry in read(ROOT / "data" / "urls.txt")]
     assert listed == sorted(listed)
-    assert set(listed) == set(published(plan)) | {r.source for r in plan.redirects}
+    assert set(listed) == set(published(site)) | {r.source for r in site.plan.redirects}
     assert "/units/shi-zheng-fu-fa-zhi-ban/" in listed

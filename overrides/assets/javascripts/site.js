@@ -15,3 +15,43 @@ var searchInput = document.querySelector(".md-search__input")
 if (searchDialog && searchInput) {
   searchDialog.setAttribute("aria-label", searchInput.getAttribute("aria-label"))
 }
+
+// A nav group whose title is its own index page is labelled by an icon only, which leaves every
+// such group a landmark without a name, all alike; name each by its page's title.
+function nameNavGroups() {
+  document.querySelectorAll("nav[aria-labelledby]").forEach(function (nav) {
+    var label = document.getElementById(nav.getAttribute("aria-labelledby"))
+    var container = label && label.closest(".md-nav__container")
+    var link = container && container.querySelector("a")
+    if (label && !label.textContent.trim() && link) {
+      nav.removeAttribute("aria-labelledby")
+      nav.setAttribute("aria-label", link.textContent.trim())
+    }
+  })
+}
+
+// A table too wide for a phone scrolls sideways in its own box, which the keyboard must reach:
+// make each box focusable, a region named after the heading it comes under.
+function focusableTables() {
+  var seen = {}
+  document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
+    var heading = null
+    for (var node = box; node && node.tagName !== "ARTICLE";
+         node = node.previousElementSibling || node.parentElement) {
+      if (/^H[1-6]$/.test(node.tagName)) { heading = node; break }
+    }
+    var name = (heading ? heading.textContent.replace("¶", "").trim() : document.title) + "（表格）"
+    seen[name] = (seen[name] || 0) + 1
+    box.setAttribute("tabindex", "0")
+    box.setAttribute("role", "region")
+    box.setAttribute("aria-label", seen[name] > 1 ? name + seen[name] : name)
+  })
+}
+
+// Material wraps tables in their scroll boxes once the page is ready, and tells so on document$.
+function onReady(fix) {
+  if (window.document$) window.document$.subscribe(fix)
+  else document.addEventListener("DOMContentLoaded", fix)
+}
+onReady(nameNavGroups)
+onReady(focusableTables)

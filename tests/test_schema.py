@@ -1,0 +1,133 @@
+"""The data format, declared once in generator/schema/plan-input.schema.json: editors and stock
+JSON Schema validators check the data files against it, and `python -m generator check` does too."""
+import copy
+import json
+import re
+import shutil
+import subprocess
+
+import jsonschema
+import pytest
+import yaml
+
+from generator.__main__ import main
+from generator.numerals import LIMIT, from_numeral, to_numeral
+from generator.validate import SCHEMA_FILE, _bad_character
+from tests.conftest import FIXTURES, ROOT
+
+DATA_FILES = [ROOT / "data" / "plan.yaml", *sorted(FIXTURES.glob("*.yaml"))]
+SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+MODELINE = re.compile(r"# yaml-language-server: \$schema=(\S+)\n")
+
+
+def stock_errors(data) -> list[str]:
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    return [error.message for error in validator.iter_errors(data)]
+
+
+def test_the_schema_is_a_valid_draft_2020_12_schema():
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+
+
+@pytest.mark.parametrize("path", DATA_FILES, ids=lambda path: path.relative_to(ROOT).as_posix())
+def test_every_data_file_points_editors_to_the_schema_and_validates_against_it(path):
+    text = path.read_text(encoding="utf-8")
+    first_line = MODELINE.match(text)
+    assert first_line, f"{path} does not start with the yaml-language-server modeline"
+    assert (path.parent / first_line.group(1)).resolve() == SCHEMA_FILE
+    assert stock_errors(yaml.safe_load(text)) == []
+
+
+SMALL = yaml.safe_load((FIXTURES / "small_plan.yaml").read_text(encoding="utf-8"))
+SMALL["redirects"] = [{"from": "/units/old/", "to": "/units/"}]
+# Every kind of record in the data, and its fields as the schema declares them
+RECORDS = {"the file": lambda data: data, "document": lambda data: data["document"],
+           "plan": lambda data: data["plan"], "unit": lambda data: data["units"][-1],
+           "section": lambda data: data["sections"][-1],
+           "task": lambda data: data["sections"][-1]["tasks"][-1],
+           "redirect": lambda data: data["redirects"][0]}
+FIELDS = {"the file": SCHEMA["properties"], "document": SCHEMA["properties"]["document"]["properties"],
+          "plan": SCHEMA["properties"]["plan"]["properties"],
+          **{kind: SCHEMA["$defs"][kind]["properties"] for kind in ("unit", "section", "task", "redirect")}}
+
+
+@pytest.mark.parametrize("record", list(RECORDS))
+def test_an_unknown_field_fails_stock_jsonschema_and_the_check(tmp_path, capsys, record):
+    data = copy.deepcopy(SMALL)
+    last = list(RECORDS[record](data))[-1]
+    typo = last + "s"  # a plural, as a hurried editor types it
+    RECORDS[record](data)[typo] = "某值"
+    assert stock_errors(data) == [f"Additional properties are not allowed ('{typo}' was unexpected)"]
+
+    path = tmp_path / "plan.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    shutil.copy(FIXTURES / "urls.txt", tmp_path / "urls.txt")
+    assert main(["check", "--data", str(path)]) == 1  # python -m generator check
+    problem, summary = capsys.readouterr().err.splitlines()
+    assert re.fullmatch(rf"{re.escape(str(path))}:\d+:\d+: error: .*unknown field '{typo}' "
+                        rf"\(did you mean '{last}'\?\); expected one of: "
+                        + re.escape(", ".join(FIELDS[record])), problem), problem
+    assert summary == "1 error(s), 0 warning(s); nothing was changed"
+
+
+def node_matches(pattern: str, values: list[str]) -> list[bool]:
+    """What an editor's JavaScript makes of a pattern (yaml-language-server runs in Node)."""
+    script = ("const [pattern, values] = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+              "const re = new RegExp(pattern, 'u');"
+              "process.stdout.write(JSON.stringify(values.map(v => re.test(v))));")
+    result = subprocess.run(["node", "-e", script], input=json.dumps([pattern, values]),
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def python_matches(pattern: str, values: list[str]) -> list[bool]:
+    """What jsonschema makes of it: re.search."""
+    return [re.search(pattern, value) is not None for value in values]
+
+
+def test_the_text_pattern_is_the_rule_the_messages_explain():
+    """Text on one line: not empty, no line break or control character, no space at either end;
+    tried with every character up to U+3100 and the other spaces, at the start, middle and end."""
+    pattern = SCHEMA["$defs"]["text"]["pattern"]
+    characters = [chr(c) for c in range(0x3100)] + ["\ufeff", "\U00020000", "\ufffd"]
+    values = ["", "a"] + [form.format(c) for c in characters for form in ("{}甲", "甲{}乙", "乙{}")]
+    expected = [value != "" and value == value.strip() and _bad_character(value) is None
+                for value in values]
+    assert python_matches(pattern, values) == expected
+    if shutil.which("node"):
+        assert node_matches(pattern, values) == expected
+
+
+def near_misses(numeral: str) -> set[str]:
+    """Every string one edit away from a numeral, in the numerals' own characters."""
+    alphabet = "零一二三四五六七八九十百千"
+    cut = {numeral[:i] + numeral[i + 1:] for i in range(len(numeral))}
+    put = {numeral[:i] + c + numeral[i:] for i in range(len(numeral) + 1) for c in alphabet}
+    swap = {numeral[:i] + c + numeral[i + 1:] for i in range(len(numeral)) for c in alphabet}
+    return (cut | put | swap) - {""}
+
+
+def test_the_numeral_pattern_accepts_exactly_the_numerals_the_plan_numbers_with():
+    pattern = SCHEMA["$defs"]["numeral"]["pattern"]
+    numerals = [to_numeral(n) for n in range(1, LIMIT + 1)]
+    values = sorted(set(numerals) | {near for n in (1, 7, 10, 13, 20, 99, 100, 101, 110, 999,
+                                                    1000, 1001, 1010, 1100, 2017, 9999)
+                                     for near in near_misses(to_numeral(n))})
+    expected = [from_numeral(value) is not None for value in values]
+    assert sum(expected) == LIMIT
+    assert python_matches(pattern, values) == expected
+    if shutil.which("node"):
+        assert node_matches(pattern, values) == expected
+
+
+@pytest.mark.parametrize("name", ["slug", "url"])
+def test_slug_and_url_patterns_agree_in_python_and_javascript(name):
+    pattern = SCHEMA["$defs"][name]["pattern"]
+    values = ["shi-si-fa-ju", "shi--si", "-shi", "Shi", "shi_si", "a1-2b", "shi-si\n", "",
+              "/", "/units/", "/units/shi-si-fa-ju/", "/units/shi-si-fa-ju", "units/",
+              "/units//", "/units/\n", "/Units/"]
+    python = python_matches(pattern, values)
+    assert any(python) and not all(python)
+    assert python[values.index("shi-si\n")] is False and python[values.index("/units/\n")] is False
+    if shutil.which("node"):
+        assert node_matches(pattern, values) == python
