@@ -6,6 +6,7 @@ Links are absolute when the site's address (site_url) is known; otherwise they a
 the feed itself, which a feed reader resolves against the address it fetched the feed from.
 """
 import datetime
+import functools
 import uuid
 from xml.sax.saxutils import escape, quoteattr
 
@@ -30,11 +31,14 @@ def is_feed(relative: str) -> bool:
     return relative == SITE_FEED or (len(parts) == 3 and parts[0] == "units" and parts[2] == "feed.xml")
 
 
-def entry_id(plan: Plan, entry: Entry) -> str:
-    key = f"{plan.document.number}|{entry.task.numeral}|{entry.date.isoformat()}|{entry.unit.name}"
+# Each entry is written into the site's feed and the feeds of its task's units: computed once.
+@functools.lru_cache(maxsize=1 << 14)
+def entry_id(document_number: str, entry: Entry) -> str:
+    key = f"{document_number}|{entry.task.numeral}|{entry.date.isoformat()}|{entry.unit.name}"
     return f"urn:uuid:{uuid.uuid5(_NAMESPACE, key)}"
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _timestamp(date: datetime.date) -> str:
     return datetime.datetime.combine(date, datetime.time(), _CHINA).isoformat()
 
@@ -84,7 +88,7 @@ def _feed(site: Site, path: str, title: str, page_url: str, entries, source_name
         task = entry.task
         lines += [
             "  <entry>",
-            f"    <id>{entry_id(plan, entry)}</id>",
+            f"    <id>{entry_id(document.number, entry)}</id>",
             f"    <title>{escape(f'{task.label}{task.title}：{entry.status}（{entry.unit.name}）')}</title>",
             f"    <updated>{_timestamp(entry.date)}</updated>",
             f"    <published>{_timestamp(entry.date)}</published>",
