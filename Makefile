@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
 # axe-core, from npm, for the accessibility tests
 NODE_TOOLS := node_modules/.package-lock.json
-# Another plan can be built elsewhere: make site DATA=... DOCS=... SITE=...
-DATA ?= data/plan.yaml
+# The data folder (data/plans/<year>.yaml, data/urls.txt); a single plan file can be built
+# elsewhere: make site DATA=other/plan.yaml DOCS=... SITE=...
+DATA ?= data
 DOCS ?= docs
 SITE ?= site
 BUILD ?= .build
@@ -49,7 +50,8 @@ site: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m generator check --data $(DATA)
 
-# Enter new page URLs into the ledger data/urls.txt; refuses while a published URL would break.
+# Enter new page URLs (and moved ones) into the ledger data/urls.txt; refuses while a published
+# URL would break.
 urls: $(STAMP)
 	$(BIN)/python -m generator urls --data $(DATA)
 

@@ -5,11 +5,10 @@ import os
 import sys
 from pathlib import Path
 
-from .build import generate, load_checked, publish_urls
+from .build import generate, load_progress_all, load_site, publish_urls
 from .ledger import ledger_path
 from . import importer
 from .diagnostics import PlanError
-from .progress import load_progress
 from .siteconfig import write_config
 from .write import write_pages
 
@@ -24,7 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("notice", nargs="?", type=Path, help="import: the notice's plain text")
     parser.add_argument("-o", "--output", type=Path, help="import: where to write the draft")
     parser.add_argument("--force", action="store_true", help="import: write over an existing file")
-    parser.add_argument("--data", type=Path, default=Path("data/plan.yaml"))
+    parser.add_argument("--data", type=Path, default=Path("data"),
+                        help="the data folder (its plans/<year>.yaml and urls.txt), or one plan file")
     parser.add_argument("--docs", type=Path, default=Path("docs"))
     parser.add_argument("--config", type=Path,
                         help="generate: also write the build engine's configuration here (the nav "
@@ -37,13 +37,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             # A draft never published has no ledger yet: there is no URL of it to keep.
-            _, plan = load_checked(args.data, args.data.as_posix(),
-                                   new_urls_allowed=not ledger_path(args.data).exists())
-            progress = load_progress(args.data, args.data.as_posix(), plan)
-            print(f"{args.data.as_posix()}: ok: {len(plan.sections)} sections, "
-                  f"{len(plan.tasks)} tasks, {len(plan.units)} units")
-            if progress is not None:
-                print(f"{progress.file}: ok: {len(progress.entries)} progress entries")
+            _, site = load_site(args.data, args.data.as_posix(),
+                                new_urls_allowed=not ledger_path(args.data).exists())
+            progress = load_progress_all(site)
+            for plan in reversed(site.plans):
+                print(f"{site.files[plan].name}: ok: {len(plan.sections)} sections, "
+                      f"{len(plan.tasks)} tasks, {len(plan.units)} units")
+                if progress[plan] is not None:
+                    print(f"{progress[plan].file}: ok: {len(progress[plan].entries)} progress entries")
             return 0
         if args.command == "urls":
             added = publish_urls(args.data)

@@ -1,4 +1,5 @@
-"""Open data: the plan as JSON (with its schema) and as CSV tables, from the same model."""
+"""Open data: each plan as JSON (with its schema) and as CSV tables, and the tables of every
+year together, from the same model."""
 import csv
 import io
 import json
@@ -11,9 +12,10 @@ from .progress import Progress
 FOLDER = "downloads"
 SCHEMA = Path(__file__).with_name("schema") / "plan.schema.json"
 LEAD, RESPONSIBLE = "牵头", "责任"
-NAMES = tuple(f"{FOLDER}/{name}" for name in (
-    "plan.json", "plan.schema.json", "tasks.csv", "units.csv", "responsibilities.csv",
-    "progress.csv"))
+CSV_NAMES = ("tasks.csv", "units.csv", "responsibilities.csv", "progress.csv")
+# Each plan's downloads, under its year: <year>/downloads/…; the CSV files of all years in one,
+# with a column `year`, under downloads/.
+NAMES = tuple(f"{FOLDER}/{name}" for name in ("plan.json", "plan.schema.json", *CSV_NAMES))
 
 
 def progress_entries(progress: Progress | None) -> list:
@@ -21,8 +23,8 @@ def progress_entries(progress: Progress | None) -> list:
     return list(reversed(progress.entries)) if progress else []
 
 
-def plan_data(site: Site, progress: Progress | None = None) -> dict:
-    plan, url = site.plan, site.url_of
+def plan_data(site: Site, progress: Progress | None = None, plan: Plan | None = None) -> dict:
+    plan, url = plan or site.plan, site.url_of
     document = plan.document
     return {
         "$schema": "plan.schema.json",
@@ -32,7 +34,7 @@ def plan_data(site: Site, progress: Progress | None = None) -> dict:
             "column": document.column, "recipients": document.recipients,
             "notice": list(document.notice), "signature": document.signature,
         },
-        "plan": {"title": plan.title, "preamble": plan.preamble},
+        "plan": {"title": plan.title, "preamble": plan.preamble, "year": plan.year},
         "sections": [{
             "number": section.number, "label": section.label, "title": section.title,
             "url": url(section),
@@ -75,24 +77,45 @@ def _csv(header: list[str], rows: list[list]) -> str:
     return "\ufeff" + out.getvalue()
 
 
-def files(site: Site, progress: Progress | None = None) -> dict[str, str]:
-    """Every download, keyed by its path under docs/."""
-    plan, url = site.plan, site.url_of
-    tasks = _csv(["序号", "编号", "部分", "任务", "内容", "责任分工", "牵头单位", "责任单位", "网址"], [
-        [task.number, task.label, plan.section_of(task).label + plan.section_of(task).title,
-         task.title, task.text, task.responsibility,
-         "、".join(u.name for u in task.lead_units), "、".join(u.name for u in task.responsible_units),
-         url(task)] for task in plan.tasks])
-    units = _csv(["单位", "统称", "全称", "又称", "牵头任务数", "责任任务数", "网址"], [
-        [unit.name, "是" if unit.collective else "否", unit.full_name, "、".join(unit.aliases),
-         len(plan.tasks_led_by(unit)), len(plan.tasks_assigned_to(unit)),
-         url(unit)] for unit in plan.units])
-    responsibilities = _csv(["任务序号", "任务编号", "任务", "单位", "角色"], [
-        [task.number, task.label, task.title, unit.name, role] for task, unit, role in roles(plan)])
-    progress_rows = _csv(["日期", "任务序号", "任务编号", "任务", "状态", "单位", "进展", "依据", "网址"], [
-        [entry.date.isoformat(), entry.task.number, entry.task.label, entry.task.title,
-         entry.status, entry.unit.name, entry.text, " ".join(entry.evidence),
-         url(entry.task)] for entry in progress_entries(progress)])
-    contents = (json.dumps(plan_data(site, progress), ensure_ascii=False, indent=2) + "\n",
-                SCHEMA.read_text(encoding="utf-8"), tasks, units, responsibilities, progress_rows)
-    return dict(zip(NAMES, contents, strict=True))
+def _tables(site: Site, plan: Plan, progress: Progress | None) -> dict[str, tuple[list, list]]:
+    """Each CSV table of one plan: its header and rows."""
+    url = site.url_of
+    return {
+        "tasks.csv": (["序号", "编号", "部分", "任务", "内容", "责任分工", "牵头单位", "责任单位", "网址"], [
+            [task.number, task.label, plan.section_of(task).label + plan.section_of(task).title,
+             task.title, task.text, task.responsibility,
+             "、".join(u.name for u in task.lead_units),
+             "、".join(u.name for u in task.responsible_units),
+             url(task)] for task in plan.tasks]),
+        "units.csv": (["单位", "统称", "全称", "又称", "牵头任务数", "责任任务数", "网址"], [
+            [unit.name, "是" if unit.collective else "否", unit.full_name, "、".join(unit.aliases),
+             len(plan.tasks_led_by(unit)), len(plan.tasks_assigned_to(unit)),
+             url(unit)] for unit in plan.units]),
+        "responsibilities.csv": (["任务序号", "任务编号", "任务", "单位", "角色"], [
+            [task.number, task.label, task.title, unit.name, role]
+            for task, unit, role in roles(plan)]),
+        "progress.csv": (["日期", "任务序号", "任务编号", "任务", "状态", "单位", "进展", "依据", "网址"], [
+            [entry.date.isoformat(), entry.task.number, entry.task.label, entry.task.title,
+             entry.status, entry.unit.name, entry.text, " ".join(entry.evidence),
+             url(entry.task)] for entry in progress_entries(progress)]),
+    }
+
+
+def files(site: Site, progress: Progress | None = None, plan: Plan | None = None) -> dict[str, str]:
+    """Every download of one plan (the newest unless given), keyed by its path under docs/:
+    under the plan's year, <year>/downloads/."""
+    plan = plan or site.plan
+    tables = _tables(site, plan, progress)
+    contents = (json.dumps(plan_data(site, progress, plan), ensure_ascii=False, indent=2) + "\n",
+                SCHEMA.read_text(encoding="utf-8"), *(_csv(*tables[name]) for name in CSV_NAMES))
+    return {f"{plan.year}/{name}": text for name, text in zip(NAMES, contents, strict=True)}
+
+
+def site_files(site: Site, progress: dict) -> dict[str, str]:
+    """The CSV tables of every plan in one file each, under downloads/, with a first column
+    `year`: the plan's year (newest plan first)."""
+    merged: dict[str, tuple[list, list]] = {}
+    for plan in site.plans:
+        for name, (header, rows) in _tables(site, plan, progress.get(plan)).items():
+            merged.setdefault(name, (["year", *header], []))[1].extend([plan.year, *row] for row in rows)
+    return {f"{FOLDER}/{name}": _csv(*merged[name]) for name in CSV_NAMES}

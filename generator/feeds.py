@@ -21,7 +21,7 @@ _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:plan-progress-feeds")
 _CHINA = datetime.timezone(datetime.timedelta(hours=8))  # the dates are Beijing dates
 
 
-def unit_feed(unit: Unit) -> str:
+def unit_feed(unit) -> str:
     """`units/<slug>/feed.xml`, beside the unit's page `units/<slug>/`."""
     return f"units/{unit.slug}/feed.xml"
 
@@ -48,17 +48,28 @@ def unit_entries(plan: Plan, progress: Progress, unit: Unit) -> tuple[Entry, ...
     return progress.for_tasks(plan.tasks_led_by(unit) + plan.tasks_assigned_to(unit))
 
 
-def files(site: Site, progress: Progress | None, source_name: str,
+def _newest_first(entries: list[tuple[Plan, Entry]]) -> list[tuple[Plan, Entry]]:
+    # each year's entries are newest first already; across years, by date (a stable sort keeps
+    # the order of one date within a year)
+    return sorted(entries, key=lambda item: item[1].date, reverse=True)
+
+
+def files(site: Site, progress: "dict[Plan, Progress | None] | Progress | None", source_name: str,
           site_url: str = "") -> dict[str, str]:
-    """Every feed, keyed by its path under docs/; with no progress published, feeds without entries,
-    so a reader can subscribe before the first report."""
-    plan = site.plan
-    entries = progress.entries if progress else ()
-    feeds = {SITE_FEED: _feed(site, SITE_FEED, f"{plan.title}：进展情况", site.the("home").url,
+    """Every feed, keyed by its path under docs/: the site's, with the entries of every year, and
+    one per unit, with the entries of its tasks in every year. With no progress published, feeds
+    without entries, so a reader can subscribe before the first report."""
+    by_plan = progress if isinstance(progress, dict) else {site.plan: progress}
+    entries = _newest_first([(plan, entry) for plan in site.plans
+                             for entry in (by_plan.get(plan).entries if by_plan.get(plan) else ())])
+    title = site.plan.title if len(site.plans) == 1 else "各年度工作安排"
+    feeds = {SITE_FEED: _feed(site, SITE_FEED, f"{title}：进展情况", site.the("home").url,
                               entries, source_name, site_url)}
-    for unit in plan.units:
-        chosen = unit_entries(plan, progress, unit) if progress else ()
-        feeds[unit_feed(unit)] = _feed(site, unit_feed(unit), f"{unit.name}：{plan.title}进展情况",
+    for unit in site.units:
+        chosen = _newest_first([(plan, entry) for plan, record in unit.years if by_plan.get(plan)
+                                for entry in unit_entries(plan, by_plan[plan], record)])
+        named = site.plan.title if len(unit.years) == 1 and len(site.plans) == 1 else "各年度工作安排"
+        feeds[unit_feed(unit)] = _feed(site, unit_feed(unit), f"{unit.name}：{named}进展情况",
                                        site.url_of(unit), chosen, source_name, site_url)
     return feeds
 
@@ -68,27 +79,27 @@ def _feed(site: Site, path: str, title: str, page_url: str, entries, source_name
     def href(target_url: str) -> str:
         return quoteattr(_address(path, target_url, site_url))
 
-    plan = site.plan
-    document = plan.document
-    updated = max((entry.date for entry in entries), default=None)
+    # The feed's own id stays what it was when the site held its first plan.
+    first, newest = site.plans[-1], site.plan
+    updated = max((entry.date for _, entry in entries), default=None)
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         GENERATED.format(source=escape(source_name.replace("--", "- -"))),
         '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
-        f"  <id>urn:uuid:{uuid.uuid5(_NAMESPACE, document.number + '|' + path)}</id>",
+        f"  <id>urn:uuid:{uuid.uuid5(_NAMESPACE, first.document.number + '|' + path)}</id>",
         f"  <title>{escape(title)}</title>",
-        # With no entry yet, the feed is as new as the plan.
-        f"  <updated>{_timestamp(updated) if updated else _plan_timestamp(plan)}</updated>",
+        # With no entry yet, the feed is as new as the newest plan.
+        f"  <updated>{_timestamp(updated) if updated else _plan_timestamp(newest)}</updated>",
         f"  <link rel=\"self\" type=\"application/atom+xml\" href={href('/' + path)}/>",
         f"  <link rel=\"alternate\" type=\"text/html\" href={href(page_url)}/>",
-        f"  <author><name>{escape(document.issuer)}</name></author>",
-        f"  <subtitle>{escape(document.number)}</subtitle>",
+        f"  <author><name>{escape(newest.document.issuer)}</name></author>",
+        f"  <subtitle>{escape('、'.join(plan.document.number for plan in site.plans))}</subtitle>",
     ]
-    for entry in entries:
+    for plan, entry in entries:
         task = entry.task
         lines += [
             "  <entry>",
-            f"    <id>{entry_id(document.number, entry)}</id>",
+            f"    <id>{entry_id(plan.document.number, entry)}</id>",
             f"    <title>{escape(f'{task.label}{task.title}：{entry.status}（{entry.unit.name}）')}</title>",
             f"    <updated>{_timestamp(entry.date)}</updated>",
             f"    <published>{_timestamp(entry.date)}</published>",

@@ -5,7 +5,7 @@ JSON-LD reader resolves against the page's own address.
 """
 import json
 
-from .model import Task
+from .model import Plan, Task
 from .pages import Site
 from .progress import written_date
 
@@ -20,9 +20,11 @@ def _address(from_url: str, target: str, site_url: str) -> str:
     return "../" * depth + target.lstrip("/") or "./"
 
 
-def legislation(site: Site, from_url: str, site_url: str) -> dict:
-    document = site.plan.document
-    home = site.the("home").url
+def legislation(site: Site, from_url: str, site_url: str, plan: Plan | None = None) -> dict:
+    """The notice of a plan (the newest unless given), whose page is the plan's page."""
+    plan = plan or site.plan
+    document = plan.document
+    home = site.the("plan", plan).url
     data = {
         "@type": "Legislation",
         "@id": _address(from_url, home, site_url) + LEGISLATION,
@@ -38,15 +40,17 @@ def legislation(site: Site, from_url: str, site_url: str) -> dict:
     return data
 
 
-def plan_page(site: Site, site_url: str) -> str:
-    home = site.the("home").url
-    data = {"@context": "https://schema.org", **legislation(site, home, site_url),
-            "hasPart": [{"@id": _address(home, site.url_of(task), site_url)}
-                        for task in site.plan.tasks]}
+def plan_page(site: Site, site_url: str, plan: Plan | None = None, page=None) -> str:
+    """The JSON-LD of a plan's page (or of the home page, which shows the newest plan)."""
+    plan = plan or site.plan
+    here = page.url if page is not None else site.the("plan", plan).url
+    data = {"@context": "https://schema.org", **legislation(site, here, site_url, plan),
+            "hasPart": [{"@id": _address(here, site.url_of(task), site_url)}
+                        for task in plan.tasks]}
     return script_text(data)
 
 
-def task_page(site: Site, task: Task, site_url: str) -> str:
+def task_page(site: Site, task: Task, site_url: str, plan: Plan | None = None) -> str:
     page = site.url_of(task)
     data = {
         "@context": "https://schema.org",
@@ -56,7 +60,7 @@ def task_page(site: Site, task: Task, site_url: str) -> str:
         "legislationType": "任务",
         "position": task.number,
         "inLanguage": "zh-CN",
-        "isPartOf": legislation(site, page, site_url),
+        "isPartOf": legislation(site, page, site_url, plan),
     }
     return script_text(data)
 

@@ -3,6 +3,12 @@
 Every URL the site has published stays in the ledger. A build fails when one of them would no
 longer be produced and no redirect is declared for it, and when a new URL is not yet in the
 ledger: new URLs enter it only through `make urls`.
+
+When plans moved under their year, a page of the one-plan layout (/tasks/<slug>/) moved to the
+same place under the plan's year (/2017/tasks/<slug>/). `make urls` finds the new page by that
+rule and records the move in the ledger, on the old URL's line (`/tasks/x/ -> /2017/tasks/x/ task
+（一）…`); the old URL then redirects there. A move is found by rule once and kept as recorded, so a
+plan added later never takes over an old URL.
 """
 import bisect
 import difflib
@@ -18,11 +24,15 @@ HEADER = ("# Every URL this site has published, one a line, sorted, with the rec
           "# Written by `make urls`. A URL here must keep working: see README.md, \"Stable URLs\".\n")
 
 
+MOVED = "->"
+
+
 @dataclass(frozen=True)
 class Entry:
     url: str
     label: str
     line: int
+    moved_to: str = ""  # the URL of the page that now shows the record, once it moved
 
 
 def published(site: Site) -> dict[str, str]:
@@ -30,15 +40,33 @@ def published(site: Site) -> dict[str, str]:
     return {page.url: page.label for page in site.pages}
 
 
+def redirects(site: Site) -> dict[str, str]:
+    """Old URL -> current URL: the redirects declared in the plans and the moves the ledger records."""
+    declared = {redirect.source: redirect.target for plan in site.plans for redirect in plan.redirects}
+    return {**site.moves, **declared}
+
+
 def redirect_maps(site: Site) -> dict[str, str]:
     """mkdocs-redirects' map: the old URL as a Markdown path -> the current page's path."""
     page_at = {page.url: page.path for page in site.pages}
-    return {urls.page_of_url(redirect.source): page_at[redirect.target]
-            for redirect in site.plan.redirects}
+    return {urls.page_of_url(source): page_at[target]
+            for source, target in sorted(redirects(site).items())}
 
 
 def ledger_path(data: Path) -> Path:
-    return data.with_name("urls.txt")
+    """The ledger beside the plan file, or in the data folder that holds plans/."""
+    return data / "urls.txt" if data.is_dir() else data.with_name("urls.txt")
+
+
+def moved_by_rule(url: str, site: Site) -> str:
+    """Where a page of the one-plan layout is now: the same path under the year of the oldest
+    plan that has it ('' if none)."""
+    current = {page.url for page in site.pages}
+    for plan in reversed(site.plans):
+        candidate = f"/{plan.year}{url}"
+        if candidate in current:
+            return candidate
+    return ""
 
 
 def read(path: Path) -> list[Entry]:
@@ -48,16 +76,20 @@ def read(path: Path) -> list[Entry]:
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if line.strip() and not line.startswith("#"):
             url, _, label = line.strip().partition(" ")
-            entries.append(Entry(url, label.strip(), number))
+            moved_to = ""
+            if label.startswith(MOVED + " "):
+                moved_to, _, label = label[len(MOVED) + 1:].strip().partition(" ")
+            entries.append(Entry(url, label.strip(), number, moved_to))
     return entries
 
 
-def check(site: Site, source: Source, path: Path, *, new_urls_allowed=False) -> list[Diagnostic]:
-    """Redirects that point at real pages, and a ledger that the site still honours in full."""
-    plan = site.plan
-    name = Path(source.file).with_name(path.name).as_posix()
+def check(site: Site, sources: list[Source], path: Path, name: str, *,
+          new_urls_allowed=False) -> list[Diagnostic]:
+    """Redirects that point at real pages, and a ledger that the site still honours in full.
+    Records on `site` the moves the ledger holds."""
     current = published(site)
-    problems = _check_redirects(plan, source, current)
+    problems = [problem for plan, source in zip(site.plans, sources)
+                for problem in _check_redirects(plan, source, current)]
     entries = read(path)
     if not path.exists() and not new_urls_allowed:
         return problems + [Diagnostic(name, 1, 1, "error",
@@ -70,10 +102,27 @@ def check(site: Site, source: Source, path: Path, *, new_urls_allowed=False) -> 
                                        f"{entry.url} is out of order or listed twice; "
                                        "run `make urls` to sort the ledger"))
             break
-    redirected = {redirect.source for redirect in plan.redirects}
+    redirected = {redirect.source for plan in site.plans for redirect in plan.redirects}
     for entry in entries:
-        if entry.url not in current and entry.url not in redirected:
-            problems.append(Diagnostic(name, entry.line, 1, "error", _gone(entry, source.file)))
+        if entry.url in current or entry.url in redirected:
+            continue
+        if entry.moved_to:
+            if entry.moved_to in current:
+                site.moves[entry.url] = entry.moved_to
+            else:
+                problems.append(Diagnostic(name, entry.line, 1, "error",
+                                           f"{entry.url} moved to {entry.moved_to}, but no page "
+                                           "produces that URL now; " + _keep(entry, sources)))
+            continue
+        target = moved_by_rule(entry.url, site)
+        if target and new_urls_allowed:
+            site.moves[entry.url] = target
+        elif target:
+            problems.append(Diagnostic(name, entry.line, 1, "error",
+                                       f"{entry.url} ({entry.label}) is now at {target}, under its "
+                                       "plan's year; run `make urls` to record the move"))
+        else:
+            problems.append(Diagnostic(name, entry.line, 1, "error", _gone(entry, sources)))
     if not new_urls_allowed:
         for url in sorted(set(current) - set(listed)):
             line = _line_before(entries, bisect.bisect(listed, url))
@@ -84,23 +133,32 @@ def check(site: Site, source: Source, path: Path, *, new_urls_allowed=False) -> 
 
 
 def update(site: Site, path: Path) -> list[str]:
-    """Add the site's new URLs to the ledger (after check() passed); returns them."""
+    """Add the site's new URLs, and the moves of old ones, to the ledger (after check() passed
+    with new URLs allowed); returns the new URLs."""
     current = published(site)
-    entries = {entry.url: entry.label for entry in read(path)}
-    added = sorted(set(current) - set(entries))
-    # A URL still produced is labelled with its record now; a redirected one keeps its old label.
-    entries.update(current)
-    lines = [f"{url} {label}" for url, label in sorted(entries.items())]
-    path.write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
+    old = {entry.url: entry for entry in read(path)}
+    added = sorted(set(current) - set(old))
+    # A URL still produced is labelled with its record now; a moved or redirected one keeps its
+    # old label, and a move is written on its line.
+    lines = {url: f"{url} {label}" for url, label in current.items()}
+    for url, entry in old.items():
+        if url not in current:
+            moved_to = entry.moved_to or site.moves.get(url, "")
+            lines[url] = f"{url} {MOVED} {moved_to} {entry.label}" if moved_to else f"{url} {entry.label}"
+    path.write_text(HEADER + "\n".join(lines[url] for url in sorted(lines)) + "\n", encoding="utf-8")
     return added
 
 
-def _gone(entry: Entry, data_name: str) -> str:
+def _keep(entry: Entry, sources: list[Source]) -> str:
     slug = entry.url.rstrip("/").rsplit("/", 1)[-1]
+    return (f"keep it by pinning the old slug on the record (slug: {slug}), or declare a redirect "
+            f"in {sources[0].file if sources else 'the plan'} (redirects: - from: {entry.url} "
+            "to: <a current URL>)")
+
+
+def _gone(entry: Entry, sources: list[Source]) -> str:
     record = f" ({entry.label})" if entry.label else ""
-    return (f"{entry.url}{record} was published but no page produces it now; keep it by pinning "
-            f"the old slug on the record (slug: {slug}), or declare a redirect in {data_name} "
-            f"(redirects: - from: {entry.url} to: <a current URL>)")
+    return f"{entry.url}{record} was published but no page produces it now; " + _keep(entry, sources)
 
 
 def _line_before(entries: list[Entry], index: int) -> int:
@@ -108,6 +166,7 @@ def _line_before(entries: list[Entry], index: int) -> int:
 
 
 def _check_redirects(plan, source: Source, current: dict[str, str]) -> list[Diagnostic]:
+    """A plan's declared redirects."""
     problems = []
     seen: dict[str, int] = {}
     for i, redirect in enumerate(plan.redirects):

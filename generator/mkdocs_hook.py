@@ -1,5 +1,5 @@
 """MkDocs hook for `mkdocs serve` and a plain `mkdocs build`: regenerate the pages from the data
-and take the nav and redirects from it, so a live preview follows edits to data/plan.yaml and the
+and take the nav and redirects from it, so a live preview follows edits to data/plans/ and the
 templates.
 
 `make site` runs the generator as a step of its own, which writes the pages and a configuration
@@ -33,7 +33,7 @@ def on_config(config):
     if config.extra.get("generated"):
         return config
     root = Path(config.config_file_path).parent
-    data = root / config.extra.get("plan_data", "data/plan.yaml")
+    data = root / config.extra.get("plan_data", "data")
     try:
         # A live preview may show pages whose URLs `make urls` has not published yet.
         site, _ = generate(data, Path(config.docs_dir), _display(data, root),
@@ -44,7 +44,7 @@ def on_config(config):
     left_out = outside_nav(site)
     if left_out:
         config.not_in_nav = pathspec.gitignore.GitIgnoreSpec.from_lines(left_out)
-    _teach_jieba(dictionary_words(site.plan))
+    _teach_jieba([word for plan in site.plans for word in dictionary_words(plan)])
     config.plugins["redirects"].config["redirect_maps"] = redirect_maps(site)
     return config
 

@@ -1,4 +1,5 @@
 """The plan as frozen records with the lookup tables the pages need, built from validated data."""
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -34,6 +35,16 @@ class Document:
     column: str = ""
 
 
+@dataclass(frozen=True)
+class Successor:
+    """What became of a unit: the unit that took over its work, when, and the published source
+    that says so (a unit reform is never assumed)."""
+    name: str
+    date: str
+    source: str
+    origin: Origin | None = None  # where the data declares it, for messages
+
+
 @dataclass(frozen=True, eq=False)  # one object per record: identity is equality, and fast
 class Unit:
     name: str
@@ -42,6 +53,7 @@ class Unit:
     full_name: str
     aliases: tuple[str, ...]
     origin: Origin | None = None
+    successor: Successor | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -93,7 +105,7 @@ class Redirect:
     target: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one object per plan: identity is equality, and fast
 class Plan:
     document: Document
     title: str
@@ -138,9 +150,21 @@ class Plan:
         return tuple((other, tuple(tasks)) for other, tasks in
                      sorted(shared.items(), key=lambda item: sort_key(item[0].name)))
 
+    @cached_property
+    def year(self) -> int | None:
+        """The plan's year, from its 发文字号 (〔2017〕) or else its title (2017年度)."""
+        return year_of(self.document)
+
     def units_by_pinyin(self, *, collective: bool) -> tuple[Unit, ...]:
         chosen = [unit for unit in self.units if unit.collective == collective]
         return tuple(sorted(chosen, key=lambda unit: sort_key(unit.name)))
+
+
+def year_of(document: Document) -> int | None:
+    """A document's year, from its 发文字号 (〔2017〕) or else its title (2017年度)."""
+    found = re.search(r"[〔\[［(（](\d{4})[〕\]］)）]", document.number) or \
+        re.search(r"(\d{4})年", document.title)
+    return int(found.group(1)) if found else None
 
 
 def slug_of(entry: dict, named_by: str) -> str:
@@ -164,6 +188,7 @@ def build(data: dict, source: "Source | None" = None) -> Plan:
         full_name=entry.get("full_name", ""),
         aliases=tuple(entry.get("aliases", ())),
         origin=origin(("units", i), entry, "name"),
+        successor=_successor(entry.get("successor"), ("units", i, "successor"), source),
     ) for i, entry in enumerate(data["units"])}
     sections = []
     for s, section_entry in enumerate(data["sections"]):
@@ -199,3 +224,10 @@ def build(data: dict, source: "Source | None" = None) -> Plan:
         redirects=tuple(Redirect(entry["from"], entry["to"]) for entry in data.get("redirects", ())),
         terms=tuple(data.get("terms", ())),
     )
+
+
+def _successor(entry: dict | None, path: tuple, source: "Source | None") -> Successor | None:
+    if not entry:
+        return None
+    where = Origin(source.file, *source.at(path + ("name",))) if source is not None else None
+    return Successor(entry["name"], str(entry["date"]), entry["source"], where)

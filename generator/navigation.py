@@ -2,7 +2,8 @@
 bounded nav for large plans, whose every page would otherwise carry thousands of entries."""
 import html
 
-from .pages import KINDS, Site
+from .model import Plan
+from .pages import KINDS, Site, prefix
 
 # Of each kind (sections, tasks, units), the nav lists the pages while there are no more than
 # this; past it, readers reach them from the lists on the home page, section pages and directory.
@@ -11,23 +12,26 @@ SECTION_LIMIT = 20  # a section entry weighs more in the nav than a task or unit
 LIMITS = {"task": LIMIT, "section": SECTION_LIMIT, "unit": LIMIT}
 
 
-def _left_out(site: Site) -> set[str]:
-    """The kinds of page too many to list."""
-    counts: dict[str, int] = {}
+def _left_out(site: Site) -> set[tuple[str, Plan | None]]:
+    """The kinds of page too many to list: of each plan (sections, tasks), counted plan by plan,
+    and of the whole site (units)."""
+    counts: dict[tuple[str, Plan | None], int] = {}
     for page in site.pages:
-        counts[page.kind.name] = counts.get(page.kind.name, 0) + 1
-    return {kind for kind, limit in LIMITS.items() if counts.get(kind, 0) > limit}
+        key = (page.kind.name, page.plan)
+        counts[key] = counts.get(key, 0) + 1
+    return {key for key, count in counts.items() if count > LIMITS.get(key[0], count)}
 
 
 def nav(site: Site) -> list:
-    """The pages in reading order, each in its nav group: home, the plan section by section,
-    then the unit directory, the matrix and the units in pinyin order."""
+    """The pages in reading order, each in its nav group: home, each year's plan (newest first)
+    section by section and its matrix, then the unit directory and the units in pinyin order.
+    The limits apply to each plan on its own."""
     left_out = _left_out(site)
     title = html.escape  # MkDocs inserts nav titles into the HTML as they are
     root: list = []
     groups: dict[tuple[str, ...], list] = {(): root}
     for page in site.pages:
-        if page.kind.name in left_out or page.nav is None:
+        if (page.kind.name, page.plan) in left_out or page.nav is None:
             continue
         for depth in range(1, len(page.nav) + 1):
             group = page.nav[:depth]
@@ -42,12 +46,14 @@ def outside_nav(site: Site) -> list[str]:
     """MkDocs `not_in_nav` patterns for the pages a bounded nav leaves out on purpose."""
     left_out = _left_out(site)
     # every page of the kind: its path with a wildcard for the slug
-    patterns = ["/" + KINDS[kind].path("*") for kind in LIMITS if kind in left_out]
+    patterns = ["/" + KINDS[kind].path_in("*", plan) for kind, plan in sorted(
+        left_out, key=lambda key: (key[0], key[1].year if key[1] else 0))]
     # a listed page in the folder of a kind left out stays listed
-    folders = {KINDS[kind].folder for kind in left_out}
+    folders = {prefix(plan) + KINDS[kind].folder for kind, plan in left_out}
     patterns += [f"!/{page.path}" for page in site.pages
-                 if page.kind.name not in left_out and page.kind.folder in folders
-                 and page.nav is not None]
+                 if (page.kind.name, page.plan) not in left_out and page.nav is not None
+                 and prefix(page.plan) + page.kind.folder in folders]
     # the parts of a record, reached from its page
-    unlisted = {page.kind.unlisted for page in site.pages if page.nav is None}
+    unlisted = {page.kind.unlisted.format(prefix=prefix(page.plan))
+                for page in site.pages if page.nav is None}
     return patterns + [line for pattern in sorted(unlisted) for line in pattern.split("\n")]

@@ -10,9 +10,9 @@ from typing import Any
 
 from . import urls
 from .diagnostics import Diagnostic
+from .lineage import SiteUnit, units_across
 from .model import Origin, Plan, Section, Unit
 
-PLAN_GROUP = "工作安排"
 UNIT_GROUP = "单位"
 # A page readers open often must stay light however large the plan (README, Performance):
 # past this many tasks, a unit's page gives its counts by section, and each section's list of
@@ -28,21 +28,34 @@ class Kind:
     name: str
     template: str
     folder: str  # the folder under docs/ its pages live in, which the generator owns; "" for the root
-    path: Callable[[str], str]  # the page's path under docs/, from the record's slug
+    path: Callable[[str], str]  # the page's path under docs/ (under the plan's year), from the slug
     named_by: str = ""  # the field of the record its slug is made from, unless pinned
-    # Pages of a part of a record are not in the nav; the MkDocs not_in_nav pattern of them all.
+    # Pages of a part of a record are not in the nav; the MkDocs not_in_nav pattern of them all,
+    # with {prefix} for the plan's year folder.
     unlisted: str = ""
+    per_plan: bool = False  # a page of one plan, under its year: /2017/tasks/<slug>/
+
+    def path_in(self, slug: str, plan: Plan | None) -> str:
+        return prefix(plan) + self.path(slug) if self.per_plan else self.path(slug)
+
+
+def prefix(plan: Plan | None) -> str:
+    """The folder of a plan's pages under docs/: its year."""
+    return f"{plan.year}/" if plan is not None else ""
 
 
 @dataclass(frozen=True, eq=False)
 class UnitPart:
-    """The tasks of one unit in one section: a page of its own once the unit has many."""
-    unit: Unit
+    """The tasks of one unit in one section of one year's plan: a page of its own once the unit
+    has many."""
+    unit: SiteUnit
+    plan: Plan
     section: Section
 
     @property
     def slug(self) -> str:
-        return f"{self.unit.slug}/{self.section.slug}" if self.unit.slug and self.section.slug else ""
+        return (f"{self.unit.slug}/{self.plan.year}/{self.section.slug}"
+                if self.unit.slug and self.section.slug else "")
 
     @property
     def origin(self) -> Origin | None:
@@ -64,22 +77,31 @@ class MatrixPart:
 
 
 KINDS = {kind.name: kind for kind in (
+    # the site's home: the newest plan first, and every year
     Kind("home", "home.md.j2", "", lambda _: "index.md"),
     # index.md, so that Material's navigation.indexes makes it the page of its nav group
-    Kind("section", "section.md.j2", "sections", lambda slug: f"sections/{slug}/index.md", "title"),
-    Kind("task", "task.md.j2", "tasks", lambda slug: f"tasks/{slug}.md", "title"),
+    Kind("plan", "plan.md.j2", "", lambda _: "index.md", per_plan=True),
+    Kind("section", "section.md.j2", "sections", lambda slug: f"sections/{slug}/index.md", "title",
+         per_plan=True),
+    Kind("task", "task.md.j2", "tasks", lambda slug: f"tasks/{slug}.md", "title", per_plan=True),
+    Kind("matrix", "matrix.md.j2", "matrix", lambda _: "matrix/index.md", per_plan=True),
+    Kind("matrix-part", "matrix-part.md.j2", "matrix", lambda slug: f"matrix/{slug}.md", "title",
+         unlisted="/{prefix}matrix/*.md\n!/{prefix}matrix/index.md", per_plan=True),
+    # units are year-independent: one page per unit for all years
     Kind("directory", "units.md.j2", "units", lambda _: "units/index.md"),
-    Kind("matrix", "matrix.md.j2", "matrix", lambda _: "matrix/index.md"),
     Kind("unit", "unit.md.j2", "units", lambda slug: f"units/{slug}.md", "name"),
     Kind("unit-part", "unit-part.md.j2", "units", lambda slug: f"units/{slug}.md", "name",
          unlisted="/units/*/"),
-    Kind("matrix-part", "matrix-part.md.j2", "matrix", lambda slug: f"matrix/{slug}.md", "title",
-         unlisted="/matrix/*.md\n!/matrix/index.md"),
 )}
-# The folders under docs/ that hold nothing but generated pages.
-FOLDERS = tuple(dict.fromkeys(kind.folder for kind in KINDS.values() if kind.folder))
+# The folders under docs/ that hold nothing but generated pages: those of the kinds of page
+# common to all years, and those of each plan's year (YEAR_FOLDER). The folders of a plan's pages
+# before plans moved under their year stay owned, so that their stale pages are deleted.
+FOLDERS = tuple(dict.fromkeys(kind.folder for kind in KINDS.values()
+                              if kind.folder and not kind.per_plan)) + ("sections", "tasks", "matrix")
+YEAR_FOLDER = r"[0-9]{4}"
 # Pages the generator writes at the top of docs/.
-ROOT_FILES = tuple(kind.path("") for kind in KINDS.values() if not kind.folder)
+ROOT_FILES = tuple(dict.fromkeys(kind.path("") for kind in KINDS.values()
+                                 if not kind.folder and not kind.per_plan))
 
 
 @dataclass(frozen=True, eq=False)
@@ -91,6 +113,7 @@ class Page:
     nav: tuple[str, ...] | None  # the nav groups it is listed in, outermost first; None: unlisted
     title: str | None  # its nav entry; None lets MkDocs take the page's own title
     record: Any = None  # the Section, Task or Unit it shows; None for a page of the whole plan
+    plan: Plan | None = None  # the plan a page of one year belongs to
 
     @property
     def template(self) -> str:
@@ -103,20 +126,35 @@ class Page:
 
 
 class Site:
-    """The pages of a plan, in reading order, with a lookup from each record to its page."""
+    """The pages of the plans, newest plan first, in reading order, with a lookup from each record
+    to its page."""
 
-    def __init__(self, plan: Plan, pages: list[Page]):
-        self.plan = plan
+    def __init__(self, plans: tuple[Plan, ...], pages: list[Page], units: tuple[SiteUnit, ...] = ()):
+        self.plans = tuple(plans)
+        self.units = tuple(units)
         self.pages = tuple(pages)
+        # old URL -> the URL of the page that now shows its record, as the ledger records it
+        self.moves: dict[str, str] = {}
+        self.files: dict[Plan, Any] = {}  # each plan's file (build.PlanFile), once loaded
         # records compare by identity, so this maps each record to its own page
         self._by_record = {page.record: page for page in self.pages if page.record is not None}
-        self._by_kind = {page.kind.name: page for page in self.pages if page.record is None}
+        self._site_unit = {record: unit for unit in self.units for _, record in unit.years}
+        for record, unit in self._site_unit.items():  # each year's unit record opens its one page
+            if unit in self._by_record:
+                self._by_record[record] = self._by_record[unit]
+        self._by_kind = {(page.kind.name, page.plan): page
+                         for page in self.pages if page.record is None}
         self._parts: dict[Any, list[Page]] = {}
         for page in self.pages:
             if isinstance(page.record, UnitPart):
                 self._parts.setdefault(page.record.unit, []).append(page)
             elif isinstance(page.record, MatrixPart):
-                self._parts.setdefault(None, []).append(page)
+                self._parts.setdefault(page.plan, []).append(page)
+
+    @property
+    def plan(self) -> Plan:
+        """The newest plan."""
+        return self.plans[0]
 
     def page_of(self, record) -> Page:
         return self._by_record[record]
@@ -124,45 +162,70 @@ class Site:
     def url_of(self, record) -> str:
         return self._by_record[record].url
 
-    def parts_of(self, unit: Unit | None) -> list[Page]:
-        """The pages a unit's task list is split into, or (None) those of the matrix: none
-        while one page holds it all."""
-        return self._parts.get(unit, [])
+    def unit_of(self, unit: Unit | SiteUnit) -> SiteUnit:
+        """The site's unit of one year's unit record."""
+        return self._site_unit.get(unit, unit)
 
-    def the(self, kind: str) -> Page:
-        """The one page of a kind that shows the whole plan: home, directory, matrix."""
-        return self._by_kind[kind]
+    def parts_of(self, unit: Unit | SiteUnit | None, plan: Plan | None = None) -> list[Page]:
+        """The pages a unit's task list is split into, or (None) those of a plan's matrix (the
+        newest plan's unless given): none while one page holds it all."""
+        if unit is None:
+            return self._parts.get(plan or self.plan, [])
+        return self._parts.get(self.unit_of(unit), [])
+
+    def the(self, kind: str, plan: Plan | None = None) -> Page:
+        """The one page of a kind that shows a whole plan (plan, matrix; the newest plan's
+        unless given) or the whole site (home, directory)."""
+        return self._by_kind[(kind, (plan or self.plan) if KINDS[kind].per_plan else None)]
 
 
-def registry(plan: Plan) -> Site:
-    """Every page of the plan's site: home, each section followed by its tasks, the unit
-    directory, the matrix, then the units in pinyin order, collective units last."""
-    def page(kind: str, label: str, nav: tuple[str, ...], title: str | None, record=None) -> Page:
-        path = KINDS[kind].path(record.slug if record is not None else "")
-        return Page(KINDS[kind], path, urls.url_of(path), label, nav, title, record)
+def registry(plans: "Plan | tuple[Plan, ...] | list[Plan]") -> Site:
+    """Every page of the site: home; for each plan, newest first, its page, each section followed
+    by its tasks, and its matrix; then the unit directory and the units in pinyin order,
+    collective units last."""
+    plans = (plans,) if isinstance(plans, Plan) else tuple(
+        sorted(plans, key=lambda plan: plan.year or 0, reverse=True))
+
+    def page(kind: str, label: str, nav: tuple[str, ...] | None, title: str | None, record=None,
+             plan: Plan | None = None) -> Page:
+        path = KINDS[kind].path_in(record.slug if record is not None else "", plan)
+        return Page(KINDS[kind], path, urls.url_of(path), label, nav, title, record,
+                    plan if KINDS[kind].per_plan else None)
 
     pages = [page("home", "the home page", (), "首页")]
-    for section in plan.sections:
-        heading = section.label + section.title
-        group = (PLAN_GROUP, heading)
-        pages.append(page("section", f"section {heading}", group, heading, section))
-        pages += [page("task", f"task {task.label}{task.title}", group, task.label + task.title, task)
-                  for task in section.tasks]
+    for plan in plans:
+        year = year_group(plan)
+        pages.append(page("plan", f"the plan of {plan.year}", (year,), None, plan=plan))
+        for section in plan.sections:
+            heading = section.label + section.title
+            group = (year, heading)
+            pages.append(page("section", f"section {heading}", group, heading, section, plan))
+            pages += [page("task", f"task {task.label}{task.title}", group,
+                           task.label + task.title, task, plan) for task in section.tasks]
+        pages.append(page("matrix", f"the responsibility matrix of {plan.year}", (year,), "责任矩阵",
+                          plan=plan))
+        named = plan.units_by_pinyin(collective=False)
+        if len(plan.tasks) * len(named) > MATRIX_CELLS:
+            pages += [page("matrix-part", f"the responsibility matrix of section {section.label}"
+                           f"{section.title}", None, None, MatrixPart(section), plan)
+                      for section in plan.sections]
+    units = units_across(plans)
     pages.append(page("directory", "the unit directory", (UNIT_GROUP,), None))
-    pages.append(page("matrix", "the responsibility matrix", (UNIT_GROUP,), "责任矩阵"))
-    named = plan.units_by_pinyin(collective=False)
-    if len(plan.tasks) * len(named) > MATRIX_CELLS:
-        pages += [page("matrix-part", f"the responsibility matrix of section {section.label}"
-                       f"{section.title}", None, None, MatrixPart(section))
-                  for section in plan.sections]
-    for unit in named + plan.units_by_pinyin(collective=True):
+    for unit in units:
         pages.append(page("unit", f"unit {unit.name}", (UNIT_GROUP,), unit.name, unit))
-        tasks = set(plan.tasks_led_by(unit) + plan.tasks_assigned_to(unit))
-        if len(tasks) > UNIT_PAGE_TASKS:
-            pages += [page("unit-part", f"unit {unit.name} in section {section.label}"
-                           f"{section.title}", None, None, UnitPart(unit, section))
-                      for section in plan.sections if tasks.intersection(section.tasks)]
-    return Site(plan, pages)
+        tasks = {plan: set(plan.tasks_led_by(record) + plan.tasks_assigned_to(record))
+                 for plan, record in unit.years}
+        if sum(map(len, tasks.values())) > UNIT_PAGE_TASKS:
+            pages += [page("unit-part", f"unit {unit.name} in {plan.year} section {section.label}"
+                           f"{section.title}", None, None, UnitPart(unit, plan, section))
+                      for plan, _ in unit.years for section in plan.sections
+                      if tasks[plan].intersection(section.tasks)]
+    return Site(plans, pages, units)
+
+
+def year_group(plan: Plan) -> str:
+    """The plan's group in the nav."""
+    return f"{plan.year}年"
 
 
 def check(site: Site) -> list[Diagnostic]:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, PlanError
 from .load import Source, load
-from .model import Document, Plan, Task, Unit
+from .model import Document, Plan, Task, Unit, year_of
 
 STATUSES = ("未启动", "推进中", "已完成", "滞后", "调整")
 # CSS class names, so a style never depends on the Chinese word
@@ -92,9 +92,7 @@ class Progress:
 
 def plan_year(document: Document) -> int | None:
     """The plan's year, from its 发文字号 (〔2017〕) or else its title (2017年度)."""
-    found = re.search(r"[〔\[［(（](\d{4})[〕\]］)）]", document.number) or \
-        re.search(r"(\d{4})年", document.title)
-    return int(found.group(1)) if found else None
+    return year_of(document)
 
 
 def written_date(document: Document) -> datetime.date | None:
@@ -108,8 +106,12 @@ def written_date(document: Document) -> datetime.date | None:
 
 def progress_path(data: Path, display_name: str, year: int) -> tuple[Path, str]:
     """Where a plan's progress file is, beside its data: `<data dir>/progress/<year>.yaml`."""
-    relative = f"progress/{year}.yaml"
-    return data.parent / relative, posixpath.join(posixpath.dirname(display_name), relative)
+    # Plans kept by year (data/plans/2017.yaml) have their progress in data/progress/2017.yaml.
+    up = data.parent.name == "plans"
+    relative = f"{'../' if up else ''}progress/{year}.yaml"
+    folder = data.parent.parent if up else data.parent
+    return folder / f"progress/{year}.yaml", posixpath.normpath(
+        posixpath.join(posixpath.dirname(display_name), relative))
 
 
 def load_progress(data: Path, display_name: str, plan: Plan) -> Progress | None:

@@ -1,4 +1,5 @@
 """Render the plan into Markdown pages and downloads: {path under docs/: text}."""
+import html
 import json
 import re
 
@@ -66,104 +67,161 @@ def _environment() -> Environment:
     return env
 
 
-def render(site: Site, source_name: str, progress: Progress | None = None, *,
-           site_url: str = "") -> dict[str, str]:
-    """Every page and download of the site, keyed by its path under docs/."""
+def render(site: Site, source_name: str, progress: "dict[Plan, Progress | None] | Progress | None" = None,
+           *, site_url: str = "") -> dict[str, str]:
+    """Every page and download of the site, keyed by its path under docs/. `progress` is each
+    plan's (or, for a site of one plan, that plan's)."""
     env = _environment()
-    plan = site.plan
-    feed_files = feeds.files(site, progress, source_name, site_url)
-    if progress is not None and not progress.entries:
-        progress = None  # the pages say that nothing is published yet, and draw no chart
-    contexts = _contexts(site, progress, site_url)
+    by_plan = progress if isinstance(progress, dict) else {site.plan: progress}
+    feed_files = feeds.files(site, by_plan, source_name, site_url)
+    # the pages say that nothing is published yet, and draw no chart
+    by_plan = {plan: (p if p is not None and p.entries else None) for plan, p in by_plan.items()}
+    contexts = _contexts(site, by_plan, site_url)
     pages: dict[str, str] = {}
     for page in site.pages:
         def link(target, here=page.path) -> str:
             to = target if isinstance(target, Page) else site.page_of(target)
             return urls.relative_link(here, to.path)
+
+        def path_link(path: str, here=page.path) -> str:
+            return urls.relative_link(here, path)
+        plan = page.plan or site.plan
         matter, context = contexts[page.kind.name](page)
+        if page.plan is not None:  # search results and the window's title name the year
+            matter = {**matter, "meta": {"year": str(plan.year), **matter.get("meta", {})}}
         pages[page.path] = front_matter(source_name, **matter) + env.get_template(
-            page.template).render(plan=plan, document=plan.document, link=link, progress=progress,
-                                  **context)
-    pages.update(downloads.files(site, progress))
+            page.template).render(plan=plan, document=plan.document, link=link,
+                                  path_link=path_link, progress=by_plan.get(plan), **context)
+    for plan in site.plans:
+        pages.update(downloads.files(site, by_plan.get(plan), plan))
+    pages.update(downloads.site_files(site, by_plan))
     pages.update(feed_files)
     return pages
 
 
-def _contexts(site: Site, progress: Progress | None, site_url: str) -> dict:
-    """For each kind of page: its front matter and its template's variables, from its record."""
-    plan = site.plan
+def year_title(heading: str, plan: Plan) -> str:
+    """A page's title in search results and the window's title: its heading and its plan's year.
+    HTML-escaped, as MkDocs inserts titles as they are."""
+    return html.escape(f"{heading}（{plan.year}年）")
 
-    def chart(tasks, caption: str) -> str | None:
+
+def _contexts(site: Site, by_plan: dict, site_url: str) -> dict:
+    """For each kind of page: its front matter and its template's variables, from its record."""
+    def units_of(plan: Plan) -> dict:
+        return {"named": plan.units_by_pinyin(collective=False),
+                "collective": plan.units_by_pinyin(collective=True)}
+
+    def chart(plan: Plan, tasks, caption: str) -> str | None:
+        progress = by_plan.get(plan)
         return charts.status_chart(progress.counts(tasks), caption) if progress else None
-    units = {"named": plan.units_by_pinyin(collective=False),
-             "collective": plan.units_by_pinyin(collective=True)}
-    tasks = plan.tasks
-    position = {task: i for i, task in enumerate(tasks)}
+    position = {task: i for plan in site.plans for i, task in enumerate(plan.tasks)}
+    newest = site.plan
 
     def task(page: Page):
-        task, i = page.record, position[page.record]
+        task, i, plan = page.record, position[page.record], page.plan
+        tasks, progress = plan.tasks, by_plan.get(plan)
         return {"keywords": text_keywords(task.full_text, plan.terms),
-                "meta": {"jsonld": jsonld.task_page(site, task, site_url)}}, {
+                "meta": {"title": year_title(task.label + task.title, plan),
+                         "jsonld": jsonld.task_page(site, task, site_url, plan)}}, {
             "history": progress.history(task) if progress else (),
             "task": task, "section": plan.section_of(task), "citation": citation(plan, task),
             "previous": tasks[i - 1] if i else None,
             "next": tasks[i + 1] if i + 1 < len(tasks) else None}
 
+    def anchor(plan: Plan) -> str:
+        """The prefix of a year's anchors on a unit's page: none for the newest plan's."""
+        return "" if plan is newest else f"{plan.year}-"
+
     def unit(page: Page):
         unit = page.record
-        led, assigned = plan.tasks_led_by(unit), plan.tasks_assigned_to(unit)
-        parts = [(part.record, sum(plan.section_of(t) is part.record.section for t in led),
-                  sum(plan.section_of(t) is part.record.section for t in assigned))
-                 for part in site.parts_of(unit)]
+        years = []
+        for plan, record in unit.years:
+            led, assigned = plan.tasks_led_by(record), plan.tasks_assigned_to(record)
+            parts = [(part.record, sum(plan.section_of(t) is part.record.section for t in led),
+                      sum(plan.section_of(t) is part.record.section for t in assigned))
+                     for part in site.parts_of(unit) if part.record.plan is plan]
+            years.append({"plan": plan, "record": record, "led": led, "assigned": assigned,
+                          "parts": parts, "co_leads": plan.co_leads_of(record),
+                          "section_of": plan.section_of, "progress": by_plan.get(plan),
+                          "anchor": anchor(plan)})
         feed = feeds.unit_feed(unit)
         return {"keywords": unit_keywords(unit),
                 "meta": {"feed": feed, "feed_title": f"{unit.name}：任务进展"}}, {
-            "feed": urls.relative_link(page.path, feed),
-            "unit": unit, "led": led, "assigned": assigned, "parts": parts,
-            "co_leads": plan.co_leads_of(unit), "section_of": plan.section_of}
+            "feed": urls.relative_link(page.path, feed), "unit": unit, "years": years}
 
     def unit_part(page: Page):
-        unit, section = page.record.unit, page.record.section
-        return {"searched": False}, {
-            "unit": unit, "section": section, "section_of": plan.section_of,
-            "led": tuple(t for t in plan.tasks_led_by(unit) if plan.section_of(t) is section),
-            "assigned": tuple(t for t in plan.tasks_assigned_to(unit)
+        unit, plan, section = page.record.unit, page.record.plan, page.record.section
+        record = dict((p, r) for p, r in unit.years)[plan]
+        return {"searched": False, "meta": {"title": year_title(
+            f"{unit.name}：{section.label}{section.title}", plan)}}, {
+            "unit": unit, "record": record, "section": section, "section_of": plan.section_of,
+            "plan": plan, "document": plan.document, "progress": by_plan.get(plan), "anchor": "",
+            "led": tuple(t for t in plan.tasks_led_by(record) if plan.section_of(t) is section),
+            "assigned": tuple(t for t in plan.tasks_assigned_to(record)
                               if plan.section_of(t) is section)}
 
     # A mark in the matrix opens the unit's list of tasks, on the page of the task's section
-    # once that list is split.
-    part_of = {(part.record.unit, part.record.section): part.record
-               for unit in plan.units for part in site.parts_of(unit)}
+    # once that list is split, else at the year's list on the unit's page.
+    part_of = {(part.record.plan, part.record.section, record): part.record
+               for unit in site.units for part in site.parts_of(unit)
+               for plan, record in unit.years if plan is part.record.plan}
 
-    def grid(tasks: tuple[Task, ...], columns: tuple[Unit, ...]) -> dict:
-        return matrix_grid(plan, tasks, columns, part_of)
+    def grid(plan: Plan, tasks: tuple[Task, ...], columns: tuple[Unit, ...]) -> dict:
+        return matrix_grid(plan, tasks, columns, part_of, anchor(plan))
 
     def matrix_part(page: Page):
-        section = page.record.section
+        section, plan = page.record.section, page.plan
+        units = units_of(plan)
         involved = {unit for task in section.tasks for unit in task.lead_units + task.responsible_units}
         columns = tuple(unit for unit in units["named"] if unit in involved)
         fits = len(section.tasks) * len(columns) <= MATRIX_CELLS
         return {"hide": ("navigation", "toc"), "searched": False}, {
-            "section": section, "units": units, "matrix": site.the("matrix"),
-            "grid": grid(section.tasks, columns) if fits else None}
+            "section": section, "units": units, "matrix": site.the("matrix", plan),
+            "grid": grid(plan, section.tasks, columns) if fits else None}
+
+    def plan_page(page: Page, plan: Plan) -> dict:
+        return {"units": units_of(plan), "directory": site.the("directory"),
+                "matrix": site.the("matrix", plan), "downloads": f"{plan.year}/{downloads.FOLDER}/",
+                "chart": chart(plan, plan.tasks, f"全部 {len(plan.tasks)} 项任务的当前状态"),
+                "latest": by_plan[plan].entries[0].date.isoformat() if by_plan.get(plan) else "",
+                "plans": site.plans, "plan_pages": {p: site.the("plan", p) for p in site.plans}}
+
+    def matrix(page: Page):
+        plan = page.plan
+        units = units_of(plan)
+        parts = site.parts_of(None, plan)
+        return {"hide": ("navigation", "toc"), "searched": False,
+                "meta": {"title": year_title("责任矩阵", plan)}}, {
+            "units": units, "parts": [part.record for part in parts],
+            "grid": None if parts else grid(plan, plan.tasks, units["named"])}
+
+    def directory(page: Page):
+        return {}, {"units": {"named": [u for u in site.units if not u.collective],
+                              "collective": [u for u in site.units if u.collective]},
+                    "plans": site.plans, "counts": {
+            unit: (sum(len(plan.tasks_led_by(r)) for plan, r in unit.years),
+                   sum(len(plan.tasks_assigned_to(r)) for plan, r in unit.years))
+            for unit in site.units}}
 
     return {
-        "home": lambda page: ({"keywords": document_keywords(plan.document),
-                               "meta": {"jsonld": jsonld.plan_page(site, site_url)}}, {
-            "units": units, "chart": chart(plan.tasks, f"全部 {len(plan.tasks)} 项任务的当前状态"),
-            "latest": progress.entries[0].date.isoformat() if progress else ""}),
-        "directory": lambda page: ({}, {"units": units, "counts": {
-            unit: (len(plan.tasks_led_by(unit)), len(plan.tasks_assigned_to(unit)))
-            for unit in plan.units}}),
+        "home": lambda page: ({"keywords": document_keywords(newest.document),
+                               "meta": {"jsonld": jsonld.plan_page(site, site_url, newest, page)}},
+                              plan_page(page, newest)),
+        "plan": lambda page: ({"keywords": document_keywords(page.plan.document),
+                               "meta": {"title": year_title(page.plan.document.title, page.plan),
+                                        "jsonld": jsonld.plan_page(site, site_url, page.plan, page)}},
+                              plan_page(page, page.plan)),
+        "directory": directory,
         # The matrix needs the width of the whole window; the search finds its tasks and units
         # on their own pages.
-        "matrix": lambda page: ({"hide": ("navigation", "toc"), "searched": False}, {
-            "units": units, "parts": [part.record for part in site.parts_of(None)],
-            "grid": None if site.parts_of(None) else grid(plan.tasks, units["named"])}),
+        "matrix": matrix,
         "matrix-part": matrix_part,
-        "section": lambda page: ({"keywords": text_keywords(page.record.title, plan.terms)}, {
+        "section": lambda page: ({"keywords": text_keywords(page.record.title, page.plan.terms),
+                                  "meta": {"title": year_title(page.record.label + page.record.title,
+                                                               page.plan)}}, {
             "section": page.record,
-            "chart": chart(page.record.tasks, f"本部分 {len(page.record.tasks)} 项任务的当前状态")}),
+            "chart": chart(page.plan, page.record.tasks,
+                           f"本部分 {len(page.record.tasks)} 项任务的当前状态")}),
         "task": task,
         "unit": unit,
         "unit-part": unit_part,
@@ -171,13 +229,15 @@ def _contexts(site: Site, progress: Progress | None, site_url: str) -> dict:
 
 
 def matrix_grid(plan: Plan, tasks: tuple[Task, ...], columns: tuple[Unit, ...],
-                part_of: dict) -> dict:
+                part_of: dict, anchor: str = "") -> dict:
     """The matrix as a table: its unit columns and its rows, a row being a task with each
-    column's unit, its role there and the record whose page lists that unit's task."""
+    column's unit, its role there, the record whose page lists that unit's task and the prefix
+    of the anchor of the list there."""
     def cell(task: Task, unit: Unit) -> tuple:
         role = ("lead" if unit in task.lead_units
                 else "responsible" if unit in task.responsible_units else "")
-        return unit, role, part_of.get((unit, plan.section_of(task)), unit) if role else unit
+        part = part_of.get((plan, plan.section_of(task), unit)) if role else None
+        return unit, role, part or unit, "" if part else anchor
 
     return {"columns": columns, "rows": [(task, [cell(task, unit) for unit in columns])
                                          for task in tasks]}

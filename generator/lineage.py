@@ -1,0 +1,105 @@
+"""Units across the plans of several years: the same name in two plans is the same unit, and a
+unit may declare, from a published source, the unit that took over its work (its successor)."""
+import difflib
+from dataclasses import dataclass, field
+
+from .diagnostics import Diagnostic
+from .model import Origin, Plan, Successor, Unit
+from .slugs import sort_key
+
+
+@dataclass(eq=False)  # one object per unit: identity is equality
+class SiteUnit:
+    """One unit of the site, with the record of each plan that names it, newest first."""
+    name: str
+    years: tuple[tuple[Plan, Unit], ...]
+    successor: "SiteUnit | None" = None
+    change: Successor | None = None  # the declaration of the successor: date and source
+    predecessors: list["SiteUnit"] = field(default_factory=list)
+
+    @property
+    def newest(self) -> Unit:
+        return self.years[0][1]
+
+    @property
+    def slug(self) -> str:
+        return self.newest.slug
+
+    @property
+    def collective(self) -> bool:
+        return self.newest.collective
+
+    @property
+    def full_name(self) -> str:
+        return self.newest.full_name
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(alias for _, unit in self.years for alias in unit.aliases))
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases) + ((self.full_name,) if self.full_name else ())
+
+    @property
+    def origin(self) -> Origin | None:
+        return self.newest.origin
+
+    @property
+    def current(self) -> bool:
+        """Still in existence: no published source says another unit took over its work."""
+        return self.successor is None
+
+
+def units_across(plans: tuple[Plan, ...]) -> tuple[SiteUnit, ...]:
+    """Every unit of the plans (newest plan first), one per name, in pinyin order, collective
+    phrases last; successors linked where they are known (check() reports the others)."""
+    by_name: dict[str, list[tuple[Plan, Unit]]] = {}
+    for plan in plans:
+        for unit in plan.units:
+            by_name.setdefault(unit.name, []).append((plan, unit))
+    units = {name: SiteUnit(name, tuple(years)) for name, years in by_name.items()}
+    for unit in units.values():
+        declared = next((u.successor for _, u in unit.years if u.successor), None)
+        if declared and declared.name in units and declared.name != unit.name:
+            unit.change, unit.successor = declared, units[declared.name]
+            unit.successor.predecessors.append(unit)
+    return tuple(sorted(units.values(), key=lambda unit: (unit.collective, sort_key(unit.name))))
+
+
+def check(units: tuple[SiteUnit, ...]) -> list[Diagnostic]:
+    """A successor must be a unit of some plan, not the unit itself, and no chain of successors
+    may come back to where it started."""
+    problems = []
+    names = [unit.name for unit in units]
+    for unit in units:
+        for _, record in unit.years:
+            declared = record.successor
+            if declared is None:
+                continue
+            if declared.name == unit.name:
+                problems.append(_at(declared.origin, f"unit '{unit.name}': its successor is the "
+                                                     "unit itself; name the unit that took over its work"))
+            elif declared.name not in names:
+                near = difflib.get_close_matches(declared.name, names, n=1, cutoff=0.5)
+                hint = f" (did you mean '{near[0]}'?)" if near else ""
+                problems.append(_at(declared.origin, f"unit '{unit.name}': successor "
+                                                     f"'{declared.name}' is not a unit of any plan{hint}"))
+    reported: set[int] = set()
+    for unit in units:
+        chain, step = [unit], unit.successor
+        while step is not None and step not in chain:
+            chain.append(step)
+            step = step.successor
+        if step is unit and id(unit) not in reported:
+            reported.update(id(member) for member in chain)
+            names_in_cycle = " → ".join(member.name for member in chain + [unit])
+            problems.append(_at(unit.change.origin, f"unit '{unit.name}': its successors form a "
+                                                    f"cycle: {names_in_cycle}; a unit cannot "
+                                                    "succeed itself"))
+    return problems
+
+
+def _at(origin: Origin | None, message: str) -> Diagnostic:
+    file, line, column = (origin.file, origin.line, origin.column) if origin else ("", 1, 1)
+    return Diagnostic(file, line, column, "error", message)
