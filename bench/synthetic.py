@@ -14,7 +14,7 @@ COLLECTIVE = ["市政府相关部门", "各县（区）人民政府"]
 
 
 def _real():
-    return yaml.safe_load((ROOT / "data" / "plan.yaml").read_text(encoding="utf-8"))
+    return yaml.safe_load((ROOT / "data" / "plans" / "2017.yaml").read_text(encoding="utf-8"))
 
 
 # The shapes a plan takes:

@@ -65,7 +65,7 @@ def build_site(data: Path, out: Path, engine: str = "mkdocs") -> subprocess.Comp
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("real")
-    result = build_site(ROOT / "data" / "plan.yaml", out)
+    result = build_site(ROOT / "data", out)
     assert result.returncode == 0, result.stderr
     return out / "site"
 

@@ -75,7 +75,7 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 
 def notice_in_shape(shape: list, bracket_line: bool, separator: str) -> str:
     """The curated plan written back as a notice, numbered and bracketed as asked."""
-    plan = load_plan(ROOT / "data" / "plan.yaml")
+    plan = load_plan(ROOT / "data")
     lines = ["某市人民政府办公室关于印发某项工作安排的通知", "某府办发〔2018〕7号", "各县（区）人民政府：",
              "现将《某项工作安排》印发给你们。", "某市人民政府办公室", "2018年3月1日", "某项工作安排"]
     task_number = 0
@@ -100,7 +100,7 @@ def notice_in_shape(shape: list, bracket_line: bool, separator: str) -> str:
 @pytest.mark.parametrize("bracket_line", [False, True], ids=["bracket at the end", "bracket below"])
 @pytest.mark.parametrize("shape", SHAPES, ids=list(SHAPES))
 def test_the_level_carrying_the_brackets_gives_the_tasks(shape, bracket_line):
-    plan = load_plan(ROOT / "data" / "plan.yaml")
+    plan = load_plan(ROOT / "data")
     draft = parse(notice_in_shape(SHAPES[shape], bracket_line, "，"))
     assert [(s["number"], s["title"]) for s in draft.sections] == \
         [(s.numeral, s.title) for s in plan.sections]

@@ -21,7 +21,7 @@ def notice():
 
 @pytest.fixture(scope="module")
 def plan():
-    return load_plan(ROOT / "data" / "plan.yaml")
+    return load_plan(ROOT / "data")
 
 
 def test_document_metadata_is_the_notices(plan, notice):

@@ -18,7 +18,7 @@ def sites(tmp_path_factory) -> dict[str, Path]:
     built = {}
     for engine in ENGINES:
         out = tmp_path_factory.mktemp(engine)
-        result = build_site(ROOT / "data" / "plan.yaml", out, engine)
+        result = build_site(ROOT / "data", out, engine)
         assert result.returncode == 0, result.stderr
         built[engine] = out / "site"
     return built

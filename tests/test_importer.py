@@ -55,7 +55,7 @@ def test_the_published_notice_gives_the_curated_plan(tmp_path, capsys):
     assert out[8:11] == ["  units (17; tasks naming each as lead + as responsible):",
                          "    各县（区）人民政府 0 + 22", "    市政府相关部门 0 + 20"]
     assert main(["check", "--data", str(draft)]) == 0
-    imported, curated = build(load(draft).data), load_plan(ROOT / "data" / "plan.yaml")
+    imported, curated = build(load(draft).data), load_plan(ROOT / "data")
     assert imported.document == curated.document
     assert (imported.title, imported.preamble) == (curated.title, curated.preamble)
     assert [(s.numeral, s.title) for s in imported.sections] == \

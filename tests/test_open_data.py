@@ -12,7 +12,7 @@ from tests.conftest import ROOT
 
 @pytest.fixture(scope="module")
 def plan():
-    return load_plan(ROOT / "data" / "plan.yaml")
+    return load_plan(ROOT / "data")
 
 
 def read_csv(site, name) -> list[dict]:

@@ -19,7 +19,7 @@ def test_two_builds_of_one_commit_are_byte_identical(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1496275200")
     monkeypatch.setenv("SITE_URL", "https://fazhi.example.org/")  # the sitemap lists pages only then
     for name in ("first", "second"):
-        result = build_site(ROOT / "data" / "plan.yaml", tmp_path / name)
+        result = build_site(ROOT / "data", tmp_path / name)
         assert result.returncode == 0, result.stderr
     for folder in ("docs", "site"):
         first, second = digest(tmp_path / "first" / folder), digest(tmp_path / "second" / folder)

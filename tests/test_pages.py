@@ -23,7 +23,7 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def plan():
-    return load_plan(ROOT / "data" / "plan.yaml")
+    return load_plan(ROOT / "data")
 
 
 def pdf_text(path: Path) -> str:

@@ -81,7 +81,7 @@ def test_a_large_matrix_is_a_page_for_each_section(shape):
 
 
 def test_the_real_plan_keeps_one_matrix_and_one_page_a_unit():
-    site = load_site(ROOT / "data" / "plan.yaml")[1]
+    site = load_site(ROOT / "data")[1]
     assert site.parts_of(None) == []
     assert all(site.parts_of(unit) == [] for unit in site.plan.units)
     assert "plan-matrix" in render(site, "data/plan.yaml")["matrix/index.md"]

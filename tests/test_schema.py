@@ -15,7 +15,7 @@ from generator.numerals import LIMIT, from_numeral, to_numeral
 from generator.validate import SCHEMA_FILE, _bad_character
 from tests.conftest import FIXTURES, ROOT
 
-DATA_FILES = [ROOT / "data" / "plan.yaml", *sorted(FIXTURES.glob("*.yaml"))]
+DATA_FILES = [ROOT / "data" / "plans" / "2017.yaml", *sorted(FIXTURES.glob("*.yaml"))]
 SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 MODELINE = re.compile(r"# yaml-language-server: \$schema=(\S+)\n")
 

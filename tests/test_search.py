@@ -18,7 +18,7 @@ def results(browser, server):
 
 def test_the_query_set_is_large_and_covers_every_unit():
     queries = search_eval.load_queries()
-    plan = load_plan(ROOT / "data" / "plan.yaml")
+    plan = load_plan(ROOT / "data")
     assert len(queries) >= 60
     assert {q.text for q in queries if q.kind == "unit"} == {unit.name for unit in plan.units}
     assert {q.kind for q in queries} >= {"unit", "alias", "pinyin", "task", "number"}
@@ -66,7 +66,7 @@ def test_query_forms_follow_materials_segmentation(keyword, forms):
 
 
 def test_unit_keywords_hold_names_short_forms_and_pinyin():
-    plan = load_plan(ROOT / "data" / "plan.yaml")
+    plan = load_plan(ROOT / "data")
     legal = next(unit for unit in plan.units if unit.name == "市政府法制办")
     assert unit_keywords(legal)[:8] == ["市政府法制办", "法制办", "市法制办", "shizhengfufazhiban",
                                        "szffzb", "fazhiban", "fzb", "shifazhiban"]

@@ -9,7 +9,7 @@ EXTERNAL = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)=
 
 
 def test_every_record_has_a_page(real_site):
-    plan = load_plan(ROOT / "data" / "plan.yaml")
+    plan = load_plan(ROOT / "data")
     pages = [f"/units/{unit.slug}/" for unit in plan.units]
     pages += [f"/tasks/{task.slug}/" for task in plan.tasks]
     pages += [f"/sections/{section.slug}/" for section in plan.sections]

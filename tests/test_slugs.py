@@ -39,7 +39,7 @@ def test_every_reading_corrects_pypinyin(word, reading):
 
 
 def test_words_of_the_real_data_that_need_a_correction():
-    data = load(ROOT / "data" / "plan.yaml").data
+    data = load(ROOT / "data" / "plans" / "2017.yaml").data
     names = [unit["name"] for unit in data["units"]]
     names += [s["title"] for s in data["sections"]]
     names += [t["title"] for s in data["sections"] for t in s["tasks"]]

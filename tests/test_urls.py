@@ -152,7 +152,7 @@ def test_bad_redirects_are_reported(workspace, redirect, message):
 
 
 def test_the_real_ledger_lists_exactly_the_published_urls():
-    _, site = load_site(ROOT / "data" / "plan.yaml")
+    _, site = load_site(ROOT / "data")
     listed = [entry.url for entry in read(ROOT / "data" / "urls.txt")]
     assert listed == sorted(listed)
     assert set(listed) == set(published(site)) | {r.source for r in site.plan.redirects}
