@@ -16,12 +16,13 @@ LINK = re.compile(r"\]\(([^)]+)\)")
 
 EXPECTED_PAGES = {
     "index.md",
-    "matrix/index.md",
-    "sections/wan-shan-jue-ce-ji-zhi/index.md",
-    "sections/jia-qiang-zu-zhi-bao-zhang/index.md",
-    "tasks/jian-li-chang-xiao-ji-zhi.md",
-    "tasks/tui-xing-12345-re-xian.md",
-    "tasks/jia-qiang-fa-zhi-ji-gou-jian-she.md",
+    "2020/index.md",
+    "2020/matrix/index.md",
+    "2020/sections/wan-shan-jue-ce-ji-zhi/index.md",
+    "2020/sections/jia-qiang-zu-zhi-bao-zhang/index.md",
+    "2020/tasks/jian-li-chang-xiao-ji-zhi.md",
+    "2020/tasks/tui-xing-12345-re-xian.md",
+    "2020/tasks/jia-qiang-fa-zhi-ji-gou-jian-she.md",
     "units/index.md",
     "units/shi-zheng-fu-fa-zhi-ban.md",
     "units/shi-si-fa-ju.md",
@@ -53,13 +54,13 @@ def test_every_link_resolves_to_a_generated_page(docs):
 
 
 def test_task_page(docs):
-    page = (docs / "tasks/tui-xing-12345-re-xian.md").read_text(encoding="utf-8")
+    page = (docs / "2020/tasks/tui-xing-12345-re-xian.md").read_text(encoding="utf-8")
     assert "# （二）推行12345热线\n" in page
     assert "推行12345热线。办好群众反映的民生事项。" in page
     assert "〔牵头单位：市政府法制办；责任单位：市财政局和有执法职责的市级部门〕" in page
-    assert "**牵头单位**：[市政府法制办](../units/shi-zheng-fu-fa-zhi-ban.md)" in page
-    assert ("**责任单位**：[市财政局](../units/shi-cai-zheng-ju.md)、"
-            "[有执法职责的市级部门](../units/you-zhi-fa-zhi-ze-de-shi-ji-bu-men.md)") in page
+    assert "**牵头单位**：[市政府法制办](../../units/shi-zheng-fu-fa-zhi-ban.md)" in page
+    assert ("**责任单位**：[市财政局](../../units/shi-cai-zheng-ju.md)、"
+            "[有执法职责的市级部门](../../units/you-zhi-fa-zhi-ze-de-shi-ji-bu-men.md)") in page
     assert "所属部分：[一、完善决策机制](../sections/wan-shan-jue-ce-ji-zhi/index.md)" in page
     assert "[上一项：（一）建立长效机制](jian-li-chang-xiao-ji-zhi.md)" in page
     assert "[下一项：（三）加强法制机构建设](jia-qiang-fa-zhi-ji-gou-jian-she.md)" in page
@@ -68,29 +69,31 @@ def test_task_page(docs):
 def test_unit_page_lists_led_and_assigned_tasks_and_co_leads(docs):
     finance = (docs / "units/shi-cai-zheng-ju.md").read_text(encoding="utf-8")
     assert "牵头 1 项任务，负责 1 项任务" in finance
-    assert "## 牵头任务（1 项）" in finance and "## 责任任务（1 项）" in finance
-    assert ("| （三） | [加强法制机构建设](../tasks/jia-qiang-fa-zhi-ji-gou-jian-she.md) | "
-            "[二、加强组织保障](../sections/jia-qiang-zu-zhi-bao-zhang/index.md) | — |") in finance
-    assert "| （二） | [推行12345热线](../tasks/tui-xing-12345-re-xian.md) |" in finance
+    assert "## 2020年 { #2020 }" in finance
+    assert "### 牵头任务（1 项）" in finance and "### 责任任务（1 项）" in finance
+    assert ("| （三） | [加强法制机构建设](../2020/tasks/jia-qiang-fa-zhi-ji-gou-jian-she.md) | "
+            "[二、加强组织保障](../2020/sections/jia-qiang-zu-zhi-bao-zhang/index.md) | — |") in finance
+    assert "| （二） | [推行12345热线](../2020/tasks/tui-xing-12345-re-xian.md) |" in finance
     legal = (docs / "units/shi-zheng-fu-fa-zhi-ban.md").read_text(encoding="utf-8")
-    assert "- [市司法局](shi-si-fa-ju.md)：[（一）](../tasks/jian-li-chang-xiao-ji-zhi.md)" in legal
+    assert "- [市司法局](shi-si-fa-ju.md)：[（一）](../2020/tasks/jian-li-chang-xiao-ji-zhi.md)" in legal
 
 
 def test_directory_sorts_by_pinyin_with_collective_units_apart(docs):
     directory = (docs / "units/index.md").read_text(encoding="utf-8")
     named, collective = directory.split("## 统称")
-    assert re.findall(r"\[([^]]+)\]", named) == ["市财政局", "市司法局", "市政府法制办"]
-    assert re.findall(r"\[([^]]+)\]", collective) == ["各县（区）人民政府", "有执法职责的市级部门"]
+    assert re.findall(r"^\| \[([^]]+)\]", named, re.M) == ["市财政局", "市司法局", "市政府法制办"]
+    assert re.findall(r"^\| \[([^]]+)\]", collective, re.M) == ["各县（区）人民政府", "有执法职责的市级部门"]
 
 
 def test_nav_reaches_every_page_in_plan_order():
     site = load_site(SMALL)[1]
 
     assert sorted(nav_pages(nav(site))) == sorted(EXPECTED_PAGES)
-    assert nav(site)[1]["工作安排"][0] == {"一、完善决策机制": [
-        {"一、完善决策机制": "sections/wan-shan-jue-ce-ji-zhi/index.md"},
-        {"（一）建立长效机制": "tasks/jian-li-chang-xiao-ji-zhi.md"},
-        {"（二）推行12345热线": "tasks/tui-xing-12345-re-xian.md"},
+    assert nav(site)[1]["2020年"][0] == "2020/index.md"
+    assert nav(site)[1]["2020年"][1] == {"一、完善决策机制": [
+        {"一、完善决策机制": "2020/sections/wan-shan-jue-ce-ji-zhi/index.md"},
+        {"（一）建立长效机制": "2020/tasks/jian-li-chang-xiao-ji-zhi.md"},
+        {"（二）推行12345热线": "2020/tasks/tui-xing-12345-re-xian.md"},
     ]}
 
 
@@ -103,24 +106,25 @@ def test_fixture_builds_strict_into_a_site(tmp_path):
     for page in EXPECTED_PAGES:
         assert (site / url_of(page).lstrip("/") / "index.html").is_file(), page
     html = (site / "units/shi-cai-zheng-ju/index.html").read_text(encoding="utf-8")
-    assert "推行12345热线" in html and 'href="../../tasks/tui-xing-12345-re-xian/"' in html
+    assert "推行12345热线" in html and 'href="../../2020/tasks/tui-xing-12345-re-xian/"' in html
 
 
 def test_regenerating_unchanged_data_writes_nothing(docs, capsys):
     before = {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}
     assert main(["--data", str(SMALL), "--docs", str(docs)]) == 0
-    # 18 pages and downloads, the site's feed and one feed for each of the 5 units, and progress.csv
-    assert capsys.readouterr().out == f"{docs.as_posix()}/: 0 page(s) written, 0 deleted, 25 unchanged\n"
+    # 14 pages, the plan's 6 downloads and the 4 CSV files of all years, the site's feed and one
+    # feed for each of the 5 units
+    assert capsys.readouterr().out == f"{docs.as_posix()}/: 0 page(s) written, 0 deleted, 30 unchanged\n"
     assert {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")} == before
 
 
 def test_hand_written_files_in_generated_folders_are_reported_and_kept(docs, capsys):
-    notes = docs / "tasks" / "notes.md"
+    notes = docs / "2020" / "tasks" / "notes.md"
     notes.write_text("# 我的笔记\n", encoding="utf-8")
     before = {p: p.read_bytes() for p in docs.rglob("*.md")}
     assert main(["--data", str(SMALL), "--docs", str(docs)]) == 1
     assert capsys.readouterr().err.splitlines() == [
-        f"{notes}:1:1: error: this file was not generated from the data, but docs/tasks "
+        f"{notes}:1:1: error: this file was not generated from the data, but docs/2020 "
         "belongs to the generator; move the file out of it (it was left untouched)",
         f"1 error(s), 0 warning(s); {docs.as_posix()}/ was not changed"]
     assert {p: p.read_bytes() for p in docs.rglob("*.md")} == before
