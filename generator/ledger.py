@@ -107,8 +107,11 @@ def check(site: Site, sources: list[Source], path: Path, name: str, *,
         if entry.url in current or entry.url in redirected:
             continue
         if entry.moved_to:
+            declared = {r.source: r.target for plan in site.plans for r in plan.redirects}
             if entry.moved_to in current:
                 site.moves[entry.url] = entry.moved_to
+            elif entry.moved_to in declared:  # its new page went too, and redirects: follow it
+                site.moves[entry.url] = declared[entry.moved_to]
             else:
                 problems.append(Diagnostic(name, entry.line, 1, "error",
                                            f"{entry.url} moved to {entry.moved_to}, but no page "

@@ -35,17 +35,17 @@ def test_the_page_of_a_removed_task_disappears(tmp_path, capsys):
     data.write_text(text, encoding="utf-8")
     docs = tmp_path / "docs"
     assert main(["--data", str(data), "--docs", str(docs)]) == 0
-    page = docs / "tasks" / "jia-qiang-fa-zhi-ji-gou-jian-she.md"
+    page = docs / "2020" / "tasks" / "jia-qiang-fa-zhi-ji-gou-jian-she.md"
     assert page.is_file()
 
     # task （三） and its section go; their URLs are sent to the plan's first section
     end = text.index("  - number: 二\n    title: 加强组织保障")
     data.write_text(text[:end].replace("sections:\n", "redirects:\n"
-                    "  - from: /tasks/jia-qiang-fa-zhi-ji-gou-jian-she/\n    to: /sections/wan-shan-jue-ce-ji-zhi/\n"
-                    "  - from: /sections/jia-qiang-zu-zhi-bao-zhang/\n    to: /sections/wan-shan-jue-ce-ji-zhi/\n"
+                    "  - from: /2020/tasks/jia-qiang-fa-zhi-ji-gou-jian-she/\n    to: /2020/sections/wan-shan-jue-ce-ji-zhi/\n"
+                    "  - from: /2020/sections/jia-qiang-zu-zhi-bao-zhang/\n    to: /2020/sections/wan-shan-jue-ce-ji-zhi/\n"
                     "sections:\n"), encoding="utf-8")
     capsys.readouterr()
     assert main(["--data", str(data), "--docs", str(docs)]) == 0
-    assert capsys.readouterr().out == f"{docs}/: 9 page(s) written, 2 deleted, 14 unchanged\n"
+    assert capsys.readouterr().out == f"{docs}/: 13 page(s) written, 2 deleted, 15 unchanged\n"
     assert not page.exists()
-    assert not (docs / "sections" / "jia-qiang-zu-zhi-bao-zhang").exists()
+    assert not (docs / "2020" / "sections" / "jia-qiang-zu-zhi-bao-zhang").exists()

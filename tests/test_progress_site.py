@@ -75,7 +75,7 @@ def origin(sites):
 
 
 def task_url(numeral):
-    return f"/tasks/{TASKS[numeral].slug}/"
+    return f"/2020/tasks/{TASKS[numeral].slug}/"
 
 
 def test_task_pages_show_the_status_in_words_and_the_history_newest_first(page, origin):
@@ -100,7 +100,7 @@ def test_task_pages_show_the_status_in_words_and_the_history_newest_first(page, 
             assert text.startswith(f"{entry['date']} {entry['status']} {entry['unit']}：{entry['text']}")
             assert item.locator(".status-badge").inner_text() == entry["status"]
             unit_link = item.get_by_role("link", name=entry["unit"], exact=True)
-            assert unit_link.get_attribute("href") == f"../../units/{UNIT_SLUGS[entry['unit']]}/"
+            assert unit_link.get_attribute("href") == f"../../../units/{UNIT_SLUGS[entry['unit']]}/"
             hrefs = [a.get_attribute("href") for a in item.locator("a[rel=external]").all()]
             assert hrefs == entry.get("evidence", [])
 
@@ -162,7 +162,7 @@ def test_the_matrix_carries_each_tasks_status(page, origin):
 def test_a_chart_fits_a_phone(browser, origin):
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
     tab = context.new_page()
-    for path in ("/", "/sections/wan-shan-jue-ce-ji-zhi/", task_url("一")):
+    for path in ("/", "/2020/sections/wan-shan-jue-ce-ji-zhi/", task_url("一")):
         tab.goto(origin + path)
         assert tab.evaluate("document.documentElement.scrollWidth") <= 360, path
     context.close()
@@ -257,7 +257,7 @@ def json_ld(html: str) -> dict:
 
 def test_the_plan_and_its_tasks_as_schema_org_legislation(sites):
     for site, base in ((sites[0], "https://reader.example/"), (sites[1], SITE_URL)):
-        home = json_ld((site / "index.html").read_text(encoding="utf-8"))
+        home = json_ld((site / "2020" / "index.html").read_text(encoding="utf-8"))
         document = PLAN_DATA["document"]
         assert {key: home[key] for key in ("@type", "name", "legislationIdentifier",
                                            "legislationDate", "inLanguage")} == {
@@ -266,9 +266,12 @@ def test_the_plan_and_its_tasks_as_schema_org_legislation(sites):
             "inLanguage": "zh-CN"}
         assert home["legislationPassedBy"] == {"@type": "GovernmentOrganization",
                                                "name": document["issuer"]}
-        plan_id = urllib.parse.urljoin(base, home["@id"])
-        assert plan_id == base + "#legislation"
-        assert [urllib.parse.urljoin(base, part["@id"]) for part in home["hasPart"]] == \
+        plan_id = urllib.parse.urljoin(base + "2020/", home["@id"])
+        assert plan_id == base + "2020/#legislation"
+        # the home page shows the newest plan: the same notice, the same tasks
+        assert json_ld((site / "index.html").read_text(encoding="utf-8"))["@id"] in (
+            plan_id, "2020/#legislation")
+        assert [urllib.parse.urljoin(base + "2020/", part["@id"]) for part in home["hasPart"]] == \
             [base + task_url(t["number"]).lstrip("/") for t in RAW_TASKS]
         for raw_task in RAW_TASKS:
             url = base + task_url(raw_task["number"]).lstrip("/")
@@ -288,8 +291,12 @@ def test_progress_in_the_open_data(sites):
     assert [(r["日期"], r["任务编号"], r["状态"], r["单位"], r["进展"], r["依据"]) for r in rows] == [
         (str(e["date"]), f"（{e['task']}）", e["status"], e["unit"], e["text"],
          " ".join(e.get("evidence", []))) for e in chronological]
-    data = json.loads((sites[0] / "downloads" / "plan.json").read_text(encoding="utf-8"))
-    schema = json.loads((sites[0] / "downloads" / "plan.schema.json").read_text(encoding="utf-8"))
+    assert rows[0]["year"] == "2020"  # the CSV files of every year have a column year
+    own = (sites[0] / "2020" / "downloads" / "progress.csv").read_text(encoding="utf-8-sig")
+    assert own.splitlines()[1:] == [line.removeprefix("2020,") for line in raw.decode(
+        "utf-8-sig").splitlines()[1:]]
+    data = json.loads((sites[0] / "2020" / "downloads" / "plan.json").read_text(encoding="utf-8"))
+    schema = json.loads((sites[0] / "2020" / "downloads" / "plan.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
     assert [(p["date"], p["task"], p["unit"], p["evidence"]) for p in data["progress"]] == [
         (str(e["date"]), TASKS[e["task"]].number, e["unit"], e.get("evidence", []))
@@ -300,7 +307,7 @@ def test_progress_in_the_open_data(sites):
 
 
 @pytest.mark.parametrize("path", ["/", task_url("一"), "/units/shi-cai-zheng-ju/",
-                                  "/sections/wan-shan-jue-ce-ji-zhi/"])
+                                  "/2020/sections/wan-shan-jue-ce-ji-zhi/"])
 def test_axe_finds_no_serious_problem_on_pages_with_progress(page, origin, path):
     page.goto(origin + path)
     page.add_script_tag(path=str(AXE))
@@ -330,7 +337,7 @@ def test_the_real_feeds_are_valid_and_empty(real_site, server):
     assert feed.entries == [] and feed.feed.title == "巴中市人民政府2017年度法治政府建设工作安排：进展情况"
     feed = parse(server + "/units/shi-zheng-fu-fa-zhi-ban/feed.xml")
     assert feed.entries == []
-    data = json.loads((real_site / "downloads" / "plan.json").read_text(encoding="utf-8"))
+    data = json.loads((real_site / "2017" / "downloads" / "plan.json").read_text(encoding="utf-8"))
     assert data["progress"] == []
 
 
