@@ -85,7 +85,8 @@ def render(site: Site, source_name: str, progress: "dict[Plan, Progress | None] 
 
         def path_link(path: str, here=page.path) -> str:
             return urls.relative_link(here, path)
-        plan = page.plan or site.plan
+        # a page of one plan, or of a unit in one plan; else the newest plan's
+        plan = page.plan or getattr(page.record, "plan", None) or site.plan
         matter, context = contexts[page.kind.name](page)
         if page.plan is not None:  # search results and the window's title name the year
             matter = {**matter, "meta": {"year": str(plan.year), **matter.get("meta", {})}}
@@ -155,7 +156,7 @@ def _contexts(site: Site, by_plan: dict, site_url: str) -> dict:
         return {"searched": False, "meta": {"title": year_title(
             f"{unit.name}：{section.label}{section.title}", plan)}}, {
             "unit": unit, "record": record, "section": section, "section_of": plan.section_of,
-            "plan": plan, "document": plan.document, "progress": by_plan.get(plan), "anchor": "",
+            "anchor": "",
             "led": tuple(t for t in plan.tasks_led_by(record) if plan.section_of(t) is section),
             "assigned": tuple(t for t in plan.tasks_assigned_to(record)
                               if plan.section_of(t) is section)}

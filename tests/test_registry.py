@@ -34,7 +34,8 @@ def site(request, tmp_path):
 def test_render_ledger_nav_downloads_and_write_read_one_list(site):
     paths = [page.path for page in site.pages]
     parts = site.parts_of(None) + [part for unit in site.plan.units for part in site.parts_of(unit)]
-    assert len(set(paths)) == len(paths) == 3 + len(site.plan.sections) + len(site.plan.tasks) \
+    # home, the plan's page, the unit directory, the matrix
+    assert len(set(paths)) == len(paths) == 4 + len(site.plan.sections) + len(site.plan.tasks) \
         + len(site.plan.units) + len(parts)
     rendered = render(site, "plan.yaml")
     assert {name for name in rendered if name.endswith(".md")} == set(paths)
@@ -46,11 +47,12 @@ def test_render_ledger_nav_downloads_and_write_read_one_list(site):
         assert (path in listed) != left_out.match_file(path), path
     # the write step owns every page it is given, and nothing else is left to chance
     for path in rendered:
-        assert path in write.OWNED_FILES or path.split("/")[0] in write.OWNED_FOLDERS, path
+        assert path in write.OWNED_FILES or path.split("/")[0] in write.OWNED_FOLDERS \
+            or path.split("/")[0] == str(site.plan.year), path
     data = plan_data(site)
     urls = {page.url for page in site.pages}
     assert {entry["url"] for kind in ("sections", "tasks", "units") for entry in data[kind]} \
-        == urls - {site.the(kind).url for kind in ("home", "directory", "matrix")} \
+        == urls - {site.the(kind).url for kind in ("home", "plan", "directory", "matrix")} \
         - {part.url for part in parts}
 
 

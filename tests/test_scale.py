@@ -21,23 +21,24 @@ def test_a_large_plan_has_a_bounded_nav_and_builds_strict(tmp_path):
     plan = site.plan
     assert len(plan.tasks) == 150
     entries = nav_pages(nav(site))
-    assert not any(page.startswith("tasks/") for page in entries)
-    assert len(entries) == 2 + len(plan.sections) + 1 + len(plan.units)
-    assert outside_nav(site) == ["/tasks/*.md", "/matrix/*.md", "!/matrix/index.md"]
+    assert not any(page.startswith("2017/tasks/") for page in entries)
+    # home, the plan's page, its sections, its matrix, the directory and the units
+    assert len(entries) == 3 + len(plan.sections) + 1 + len(plan.units)
+    assert outside_nav(site) == ["/2017/tasks/*.md", "/2017/matrix/*.md", "!/2017/matrix/index.md"]
     result = build_site(data, tmp_path)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
-    page = (tmp_path / "site/tasks").glob("*/index.html").__next__().read_text(encoding="utf-8")
+    page = (tmp_path / "site/2017/tasks").glob("*/index.html").__next__().read_text(encoding="utf-8")
     assert len(page.encode()) < 80 * 1024
 
 
 def test_the_nav_of_thousands_of_tasks_does_not_grow_with_them():
     small, large = registry(build(synthetic.plan(1200))), registry(build(synthetic.plan(2400)))
     assert nav_pages(nav(small)) == nav_pages(nav(large)) == [
-        "index.md", "units/index.md", "matrix/index.md"]
-    assert outside_nav(large) == ["/tasks/*.md", "/sections/*/index.md", "/units/*.md",
-                                  "!/units/index.md", "/matrix/*.md", "!/matrix/index.md",
-                                  "/units/*/"]
+        "index.md", "2017/index.md", "2017/matrix/index.md", "units/index.md"]
+    assert outside_nav(large) == ["/2017/sections/*/index.md", "/2017/tasks/*.md", "/units/*.md",
+                                  "!/units/index.md", "/2017/matrix/*.md",
+                                  "!/2017/matrix/index.md", "/units/*/"]
 
 
 def test_editing_one_task_rewrites_only_the_pages_that_show_its_text(tmp_path):
@@ -51,7 +52,8 @@ def test_editing_one_task_rewrites_only_the_pages_that_show_its_text(tmp_path):
                                                             "办好群众反映的民生事项，做好投诉处理。"),
                     encoding="utf-8")
     assert generate(data, docs)[1].written == [
-        "downloads/plan.json", "downloads/tasks.csv", "tasks/tui-xing-12345-re-xian.md"]
+        "2020/downloads/plan.json", "2020/downloads/tasks.csv",
+        "2020/tasks/tui-xing-12345-re-xian.md", "downloads/tasks.csv"]
 
 
 @pytest.mark.parametrize("shape", synthetic.SHAPES)
@@ -62,9 +64,9 @@ def test_a_large_matrix_is_a_page_for_each_section(shape):
     assert len(plan.tasks) * len(named) > MATRIX_CELLS
     parts = site.parts_of(None)
     assert [part.record.section for part in parts] == list(plan.sections)
-    assert {part.url for part in parts} == {f"/matrix/{s.slug}/" for s in plan.sections}
+    assert {part.url for part in parts} == {f"/2017/matrix/{s.slug}/" for s in plan.sections}
     pages = render(site, "plan.yaml")
-    index = pages["matrix/index.md"]
+    index = pages["2017/matrix/index.md"]
     assert "plan-matrix" not in index  # the index lists the sections, it draws no grid
     for part in parts:
         section, text = part.record.section, pages[part.path]
@@ -84,7 +86,7 @@ def test_the_real_plan_keeps_one_matrix_and_one_page_a_unit():
     site = load_site(ROOT / "data")[1]
     assert site.parts_of(None) == []
     assert all(site.parts_of(unit) == [] for unit in site.plan.units)
-    assert "plan-matrix" in render(site, "data/plan.yaml")["matrix/index.md"]
+    assert "plan-matrix" in render(site, "data")["2017/matrix/index.md"]
 
 
 @pytest.mark.parametrize("shape", synthetic.SHAPES)
@@ -101,13 +103,13 @@ def test_a_unit_with_many_tasks_lists_them_a_section_a_page(shape):
         if not parts:
             continue
         first = pages[site.page_of(unit).path]
-        assert "各部分的任务" in first and "## 牵头任务" not in first
+        assert "各部分的任务" in first and "牵头任务（" not in first
         listed = set()
         for part in parts:
             section = part.record.section
-            assert part.url == f"/units/{unit.slug}/{section.slug}/"
+            assert part.url == f"/units/{unit.slug}/2017/{section.slug}/"
             text = pages[part.path]
-            assert "](../../tasks/" in text  # links to tasks from a page one folder further down
+            assert "](../../../2017/tasks/" in text  # links to tasks from two folders further down
             listed |= {task for task in tasks if plan.section_of(task) is section
                        and f"{task.label}" in text}
         assert listed == tasks  # every task of the unit on the page of its section
