@@ -92,13 +92,15 @@ def _load(data: Path, display_name: str | None, new_urls_allowed: bool) -> tuple
             plan = build(source.data, source)
             problems += _year_problems(plan, source, file)
             loaded.append((source, plan, file))
-    if problems:
+    files = plan_files(data, display_name)
+    if len(loaded) < len(files) or any(plan.year is None for _, plan, _ in loaded):
         raise PlanError(sorted(problems))
+    # the pages can be listed, and their URLs checked, with the other problems
     site = pages.registry([plan for _, plan, _ in loaded])
     by_plan = {plan: (source, file) for source, plan, file in loaded}
     sources = [by_plan[plan][0] for plan in site.plans]
     site.files = {plan: by_plan[plan][1] for plan in site.plans}
-    problems = lineage.check(site.units) + pages.check(site)
+    problems = sorted(problems) + lineage.check(site.units) + pages.check(site)
     if problems:
         raise PlanError(problems)
     path = ledger.ledger_path(data)

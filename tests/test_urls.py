@@ -50,9 +50,9 @@ def test_renaming_a_unit_fails_the_build_naming_its_url(workspace):
     code, lines = workspace.run()
     assert code == 1
     assert lines == [
-        f"{workspace.ledger}:11:1: error: /units/ba-zhong-shi-si-fa-ju/ (unit 巴中市司法局) is not "
+        f"{workspace.ledger}:18:1: error: /units/ba-zhong-shi-si-fa-ju/ (unit 巴中市司法局) is not "
         "in the ledger of published URLs; run `make urls` to publish it",
-        f"{workspace.ledger}:13:1: error: /units/shi-si-fa-ju/ (unit 市司法局) was published but no "
+        f"{workspace.ledger}:20:1: error: /units/shi-si-fa-ju/ (unit 市司法局) was published but no "
         "page produces it now; keep it by pinning the old slug on the record (slug: shi-si-fa-ju), "
         f"or declare a redirect in {workspace.data} "
         "(redirects: - from: /units/shi-si-fa-ju/ to: <a current URL>)",
@@ -102,30 +102,36 @@ def test_removing_a_task_with_a_redirect_builds(workspace):
     workspace.edit("      - number: 三\n", "      - number: 二\n")
     workspace.edit("  - name: 有执法职责的市级部门\n    collective: true\n", "")
     code, lines = workspace.run()
-    assert code == 1 and len(lines) == 3
-    assert "/tasks/tui-xing-12345-re-xian/ (task （二）推行12345热线) was published" in lines[0]
+    assert code == 1 and len(lines) == 4
+    assert "/2020/tasks/tui-xing-12345-re-xian/ (task （二）推行12345热线) was published" in lines[0]
+    # the URL of the one-plan layout that moved there goes with it
+    assert "/tasks/tui-xing-12345-re-xian/ moved to /2020/tasks/tui-xing-12345-re-xian/, but no " \
+        "page produces that URL now" in lines[1]
     workspace.edit("sections:\n", "redirects:\n"
-                   "  - from: /tasks/tui-xing-12345-re-xian/\n    to: /sections/wan-shan-jue-ce-ji-zhi/\n"
+                   "  - from: /2020/tasks/tui-xing-12345-re-xian/\n    to: /2020/sections/wan-shan-jue-ce-ji-zhi/\n"
                    "  - from: /units/you-zhi-fa-zhi-ze-de-shi-ji-bu-men/\n    to: /units/\n\nsections:\n")
-    assert workspace.run() == (0, [f"{workspace.docs}/: 22 page(s) written, 0 deleted, 0 unchanged"])
+    assert workspace.run() == (0, [f"{workspace.docs}/: 27 page(s) written, 0 deleted, 0 unchanged"])
     site = workspace.site()
-    assert not (site / "tasks/tui-xing-12345-re-xian/index.html").read_text().count("推行12345热线")
+    for old in ("2020/tasks/tui-xing-12345-re-xian", "tasks/tui-xing-12345-re-xian"):
+        assert not (site / old / "index.html").read_text().count("推行12345热线")
     assert 'href="../../sections/wan-shan-jue-ce-ji-zhi/"' in \
+        (site / "2020/tasks/tui-xing-12345-re-xian/index.html").read_text()
+    assert 'href="../../2020/sections/wan-shan-jue-ce-ji-zhi/"' in \
         (site / "tasks/tui-xing-12345-re-xian/index.html").read_text()
 
 
 @pytest.mark.parametrize("edit, message", [
     (lambda text: text.replace("/units/ the unit directory\n",
                                "/units/ the unit directory\n/units/a-b/ unit 某单位\n"),
-     "11:1: error: /units/a-b/ (unit 某单位) was published but no page produces it now; keep it "
+     "18:1: error: /units/a-b/ (unit 某单位) was published but no page produces it now; keep it "
      "by pinning the old slug on the record (slug: a-b), or declare a redirect in {data} "
      "(redirects: - from: /units/a-b/ to: <a current URL>)"),
     (lambda text: text.replace("/units/shi-cai-zheng-ju/ unit 市财政局\n", ""),
-     "12:1: error: /units/shi-cai-zheng-ju/ (unit 市财政局) is not in the ledger of published URLs; "
+     "19:1: error: /units/shi-cai-zheng-ju/ (unit 市财政局) is not in the ledger of published URLs; "
      "run `make urls` to publish it"),
     (lambda text: text.replace("/units/shi-si-fa-ju/ unit 市司法局\n/units/shi-zheng-fu-fa-zhi-ban/ unit 市政府法制办\n",
                                "/units/shi-zheng-fu-fa-zhi-ban/ unit 市政府法制办\n/units/shi-si-fa-ju/ unit 市司法局\n"),
-     "14:1: error: /units/shi-si-fa-ju/ is out of order or listed twice; run `make urls` to sort the ledger"),
+     "21:1: error: /units/shi-si-fa-ju/ is out of order or listed twice; run `make urls` to sort the ledger"),
 ])
 def test_a_ledger_out_of_step_with_the_site_is_reported(workspace, edit, message):
     workspace.ledger.write_text(edit(workspace.ledger.read_text(encoding="utf-8")), encoding="utf-8")
@@ -155,5 +161,6 @@ def test_the_real_ledger_lists_exactly_the_published_urls():
     _, site = load_site(ROOT / "data")
     listed = [entry.url for entry in read(ROOT / "data" / "urls.txt")]
     assert listed == sorted(listed)
-    assert set(listed) == set(published(site)) | {r.source for r in site.plan.redirects}
+    assert set(listed) == set(published(site)) | {r.source for r in site.plan.redirects} \
+        | set(site.moves)
     assert "/units/shi-zheng-fu-fa-zhi-ban/" in listed

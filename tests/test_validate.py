@@ -47,7 +47,7 @@ CASES = {
     "typo in a unit field": (
         edit("    collective: true\n", "    colective: true\n"),
         ["23:5: error: unit 有执法职责的市级部门: unknown field 'colective' (did you mean "
-         "'collective'?); expected one of: name, collective, full_name, aliases, slug"]),
+         "'collective'?); expected one of: name, collective, full_name, aliases, slug, successor"]),
     "typo in a top-level key": (
         edit("sections:\n", "sectons:\n"),
         ["2:1: error: missing required field 'sections' (a list of records)",
@@ -117,7 +117,7 @@ CASES = {
         ["22:11: warning: unit 市审计局: no task names this unit as lead or responsible"]),
     "two tasks with one URL": (
         edit("title: 推行12345热线", "title: 建立长效机制"),
-        ["38:16: error: task （二）建立长效机制: URL /tasks/jian-li-chang-xiao-ji-zhi/ is also the "
+        ["38:16: error: task （二）建立长效机制: URL /2020/tasks/jian-li-chang-xiao-ji-zhi/ is also the "
          "URL of task （一）建立长效机制 ({data}:32:16); pin another with the field 'slug'"]),
     "pinned slug taken": (
         edit("  - name: 市司法局\n", "  - name: 市司法局\n    slug: shi-cai-zheng-ju\n"),
