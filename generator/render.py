@@ -1,5 +1,4 @@
 """Render the plan into Markdown pages and downloads: {path under docs/: text}."""
-import html
 import json
 import re
 
@@ -88,7 +87,9 @@ def render(site: Site, source_name: str, progress: "dict[Plan, Progress | None] 
         # a page of one plan, or of a unit in one plan; else the newest plan's
         plan = page.plan or getattr(page.record, "plan", None) or site.plan
         matter, context = contexts[page.kind.name](page)
-        if page.plan is not None:  # search results and the window's title name the year
+        # the year of a page of one plan, which the window's title (overrides/main.html) and the
+        # search results name
+        if page.plan is not None:
             matter = {**matter, "meta": {"year": str(plan.year), **matter.get("meta", {})}}
         pages[page.path] = front_matter(source_name, **matter) + env.get_template(
             page.template).render(plan=plan, document=plan.document, link=link,
@@ -98,12 +99,6 @@ def render(site: Site, source_name: str, progress: "dict[Plan, Progress | None] 
     pages.update(downloads.site_files(site, by_plan))
     pages.update(feed_files)
     return pages
-
-
-def year_title(heading: str, plan: Plan) -> str:
-    """A page's title in search results and the window's title: its heading and its plan's year.
-    HTML-escaped, as MkDocs inserts titles as they are."""
-    return html.escape(f"{heading}（{plan.year}年）")
 
 
 def _contexts(site: Site, by_plan: dict, site_url: str) -> dict:
@@ -122,8 +117,7 @@ def _contexts(site: Site, by_plan: dict, site_url: str) -> dict:
         task, i, plan = page.record, position[page.record], page.plan
         tasks, progress = plan.tasks, by_plan.get(plan)
         return {"keywords": text_keywords(task.full_text, plan.terms),
-                "meta": {"title": year_title(task.label + task.title, plan),
-                         "jsonld": jsonld.task_page(site, task, site_url, plan)}}, {
+                "meta": {"jsonld": jsonld.task_page(site, task, site_url, plan)}}, {
             "history": progress.history(task) if progress else (),
             "task": task, "section": plan.section_of(task), "citation": citation(plan, task),
             "previous": tasks[i - 1] if i else None,
@@ -153,8 +147,7 @@ def _contexts(site: Site, by_plan: dict, site_url: str) -> dict:
     def unit_part(page: Page):
         unit, plan, section = page.record.unit, page.record.plan, page.record.section
         record = dict((p, r) for p, r in unit.years)[plan]
-        return {"searched": False, "meta": {"title": year_title(
-            f"{unit.name}：{section.label}{section.title}", plan)}}, {
+        return {"searched": False, "meta": {"year": str(plan.year)}}, {
             "unit": unit, "record": record, "section": section, "section_of": plan.section_of,
             "anchor": "",
             "led": tuple(t for t in plan.tasks_led_by(record) if plan.section_of(t) is section),
@@ -191,8 +184,7 @@ def _contexts(site: Site, by_plan: dict, site_url: str) -> dict:
         plan = page.plan
         units = units_of(plan)
         parts = site.parts_of(None, plan)
-        return {"hide": ("navigation", "toc"), "searched": False,
-                "meta": {"title": year_title("责任矩阵", plan)}}, {
+        return {"hide": ("navigation", "toc"), "searched": False}, {
             "units": units, "parts": [part.record for part in parts],
             "grid": None if parts else grid(plan, plan.tasks, units["named"])}
 
@@ -209,17 +201,14 @@ def _contexts(site: Site, by_plan: dict, site_url: str) -> dict:
                                "meta": {"jsonld": jsonld.plan_page(site, site_url, newest, page)}},
                               plan_page(page, newest)),
         "plan": lambda page: ({"keywords": document_keywords(page.plan.document),
-                               "meta": {"title": year_title(page.plan.document.title, page.plan),
-                                        "jsonld": jsonld.plan_page(site, site_url, page.plan, page)}},
+                               "meta": {"jsonld": jsonld.plan_page(site, site_url, page.plan, page)}},
                               plan_page(page, page.plan)),
         "directory": directory,
         # The matrix needs the width of the whole window; the search finds its tasks and units
         # on their own pages.
         "matrix": matrix,
         "matrix-part": matrix_part,
-        "section": lambda page: ({"keywords": text_keywords(page.record.title, page.plan.terms),
-                                  "meta": {"title": year_title(page.record.label + page.record.title,
-                                                               page.plan)}}, {
+        "section": lambda page: ({"keywords": text_keywords(page.record.title, page.plan.terms)}, {
             "section": page.record,
             "chart": chart(page.plan, page.record.tasks,
                            f"本部分 {len(page.record.tasks)} 项任务的当前状态")}),

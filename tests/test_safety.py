@@ -53,12 +53,14 @@ def read_site(site: Path) -> list[VisibleText]:
 
 
 def plan_with(values: dict) -> dict:
-    """A one-task plan whose every text field is taken from `values`; slugs are pinned."""
+    """A one-task plan whose every text field is taken from `values`; slugs are pinned. Its
+    document number starts with its year, which the site files it under."""
     unit = values["unit name"]
     return {
         "document": {field: values[f"document {field}"] for field in (
             "title", "number", "issuer", "written", "published", "column", "recipients",
-            "signature")} | {"notice": [values["document notice"]]},
+            "signature")} | {"notice": [values["document notice"]],
+                             "number": "〔2018〕" + values["document number"]},
         "plan": {"title": values["plan title"], "preamble": values["plan preamble"]},
         "units": [{"name": unit, "slug": "dan-wei", "full_name": values["unit full_name"],
                    "aliases": [values["unit alias"]]}],
@@ -73,7 +75,8 @@ FIELDS = ["document title", "document number", "document issuer", "document writ
           "document published", "document column", "document recipients", "document signature",
           "document notice", "plan title", "plan preamble", "unit name", "unit full_name",
           "unit alias", "section title", "task title", "task text", "task responsibility"]
-LEDGER = ["/", "/matrix/", "/sections/bu-fen/", "/tasks/ren-wu/", "/units/", "/units/dan-wei/"]
+LEDGER = ["/", "/2018/", "/2018/matrix/", "/2018/sections/bu-fen/", "/2018/tasks/ren-wu/", "/units/",
+          "/units/dan-wei/"]
 
 
 def build_plan(values: dict, root: Path) -> list[VisibleText]:
@@ -108,7 +111,7 @@ def test_markup_and_template_syntax_in_the_data_are_shown_as_text(tmp_path):
     html = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html"))
     assert not re.search(r"<(i|b|strong|em|code)>(x|b|粗体|em|code)</\1>", html)
     assert "<script>alert" not in html and "</title><script>" not in html
-    assert re.search(r"<title>（一）&lt;script&gt;alert\(1\)&lt;/script&gt;\|\*\*粗体\*\* - ", html)
+    assert re.search(r"<title>（一）&lt;script&gt;alert\(1\)&lt;/script&gt;\|\*\*粗体\*\*（2018年） - ", html)
 
 
 TEXT = st.text(st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1,
