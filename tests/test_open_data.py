@@ -16,15 +16,15 @@ def plan():
 
 
 def read_csv(site, name) -> list[dict]:
-    raw = (site / "downloads" / name).read_bytes()
+    raw = (site / "2017" / "downloads" / name).read_bytes()
     assert raw.startswith("\ufeff".encode()), f"{name} has no BOM, Excel would garble it"
     assert b"\r\n" in raw
     return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
 
 
 def test_plan_json_is_valid_against_its_published_schema(real_site, plan):
-    data = json.loads((real_site / "downloads/plan.json").read_text(encoding="utf-8"))
-    schema = json.loads((real_site / "downloads/plan.schema.json").read_text(encoding="utf-8"))
+    data = json.loads((real_site / "2017/downloads/plan.json").read_text(encoding="utf-8"))
+    schema = json.loads((real_site / "2017/downloads/plan.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
     assert data["$schema"] == "plan.schema.json"
@@ -39,8 +39,8 @@ def test_plan_json_is_valid_against_its_published_schema(real_site, plan):
 
 
 def test_the_schema_rejects_what_is_not_a_plan(real_site):
-    data = json.loads((real_site / "downloads/plan.json").read_text(encoding="utf-8"))
-    schema = json.loads((real_site / "downloads/plan.schema.json").read_text(encoding="utf-8"))
+    data = json.loads((real_site / "2017/downloads/plan.json").read_text(encoding="utf-8"))
+    schema = json.loads((real_site / "2017/downloads/plan.schema.json").read_text(encoding="utf-8"))
     del data["tasks"][0]["lead"]
     with pytest.raises(jsonschema.ValidationError, match="'lead' is a required property"):
         jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
@@ -77,4 +77,12 @@ def test_responsibilities_csv_has_a_row_per_task_unit_and_role(real_site, plan):
 def test_home_page_links_the_downloads(real_site):
     html = (real_site / "index.html").read_text(encoding="utf-8")
     for name in ("plan.json", "plan.schema.json", "tasks.csv", "units.csv", "responsibilities.csv"):
-        assert f'href="downloads/{name}"' in html
+        assert f'href="2017/downloads/{name}"' in html
+
+
+def test_the_site_wide_tables_are_each_years_with_a_year_column(real_site):
+    for name in ("tasks.csv", "units.csv", "responsibilities.csv", "progress.csv"):
+        own = (real_site / "2017" / "downloads" / name).read_text(encoding="utf-8-sig").splitlines()
+        merged = (real_site / "downloads" / name).read_text(encoding="utf-8-sig").splitlines()
+        assert merged[0] == "year," + own[0]
+        assert merged[1:] == ["2017," + line for line in own[1:]]

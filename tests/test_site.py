@@ -11,11 +11,15 @@ EXTERNAL = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)=
 def test_every_record_has_a_page(real_site):
     plan = load_plan(ROOT / "data")
     pages = [f"/units/{unit.slug}/" for unit in plan.units]
-    pages += [f"/tasks/{task.slug}/" for task in plan.tasks]
-    pages += [f"/sections/{section.slug}/" for section in plan.sections]
-    for url in pages + ["/", "/units/", "/matrix/"]:
+    moved = [f"/tasks/{task.slug}/" for task in plan.tasks]
+    moved += [f"/sections/{section.slug}/" for section in plan.sections] + ["/matrix/"]
+    pages += [f"/2017{url}" for url in moved]
+    for url in pages + ["/", "/2017/", "/units/"]:
         assert (real_site / url.lstrip("/") / "index.html").is_file(), url
-    assert len(list(real_site.rglob("index.html"))) == len(pages) + 3
+    # and a page at each URL of the one-plan layout, which redirects to its record's new page
+    for url in moved:
+        assert "Redirecting..." in (real_site / url.lstrip("/") / "index.html").read_text()
+    assert len(list(real_site.rglob("index.html"))) == len(pages) + 3 + len(moved)
 
 
 def test_unit_page_is_at_its_pinyin_url(real_site):
@@ -34,6 +38,6 @@ def test_no_page_loads_anything_from_another_host(real_site):
 def test_search_index_is_segmented_by_jieba(real_site):
     index = json.loads((real_site / "search/search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["zh"]
-    task = next(doc for doc in index["docs"] if doc["location"] == "tasks/shen-hua-shang-shi-zhi-du-gai-ge/")
+    task = next(doc for doc in index["docs"] if doc["location"] == "2017/tasks/shen-hua-shang-shi-zhi-du-gai-ge/")
     # segmented, with the plan's own terms kept whole
     assert "推行\u200b电子营业执照\u200b和\u200b全程\u200b电子化\u200b登记" in task["text"]
