@@ -200,7 +200,9 @@ def _contexts(site: Site, by_plan: dict, site_url: str) -> dict:
         "home": lambda page: ({"keywords": document_keywords(newest.document),
                                "meta": {"jsonld": jsonld.plan_page(site, site_url, newest, page)}},
                               plan_page(page, newest)),
+        # The home page shows the newest plan: the search finds it there, not twice.
         "plan": lambda page: ({"keywords": document_keywords(page.plan.document),
+                               "searched": page.plan is not newest,
                                "meta": {"jsonld": jsonld.plan_page(site, site_url, page.plan, page)}},
                               plan_page(page, page.plan)),
         "directory": directory,

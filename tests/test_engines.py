@@ -109,4 +109,4 @@ def test_a_reader_opens_a_unit_page_and_searches(engine_site, page):
         first = page.locator(".md-search-result__item").first
         first.wait_for()
         first.locator("a").first.click()
-        page.wait_for_url(re.compile(re.escape(origin) + r"/tasks/jia-qiang-xing-zheng-fu-yi-ying-su-gong-zuo/"))
+        page.wait_for_url(re.compile(re.escape(origin) + r"/2017/tasks/jia-qiang-xing-zheng-fu-yi-ying-su-gong-zuo/"))

@@ -12,12 +12,13 @@ from tests.conftest import ROOT
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = {
     "home": "/",
-    "section": "/sections/jia-qiang-jian-du-guan-li-qie-shi-gui-fan-xing-zheng-zhi-fa-xing-wei/",
-    "task": "/tasks/jia-qiang-xing-zheng-fu-yi-ying-su-gong-zuo/",
+    "plan": "/2017/",
+    "section": "/2017/sections/jia-qiang-jian-du-guan-li-qie-shi-gui-fan-xing-zheng-zhi-fa-xing-wei/",
+    "task": "/2017/tasks/jia-qiang-xing-zheng-fu-yi-ying-su-gong-zuo/",
     "unit": "/units/shi-zheng-fu-fa-zhi-ban/",
     "collective unit": "/units/ge-xian-qu-ren-min-zheng-fu/",
     "directory": "/units/",
-    "matrix": "/matrix/",
+    "matrix": "/2017/matrix/",
 }
 
 
@@ -36,7 +37,7 @@ def pdf_text(path: Path) -> str:
 
 
 def test_matrix_marks_every_lead_and_named_responsible_unit(page, server, plan):
-    page.goto(server + "/matrix/")
+    page.goto(server + "/2017/matrix/")
     rows = page.locator(".plan-matrix tbody tr")
     assert rows.count() == 22
     named = [unit for unit in plan.units_by_pinyin(collective=False)]
@@ -56,7 +57,7 @@ def test_matrix_marks_every_lead_and_named_responsible_unit(page, server, plan):
                 mark = link.inner_text()[0]
                 found.add((task, unit.name, mark))
                 anchor = "#lead" if mark == "●" else "#responsible"
-                assert link.get_attribute("href") == f"../units/{unit.slug}/{anchor}"
+                assert link.get_attribute("href") == f"../../units/{unit.slug}/{anchor}"
     assert found == expected
     assert ("（十五）加强对行政执法人员的管理", "市人力资源社会保障局", "○") in found
 
@@ -197,7 +198,7 @@ def test_search_and_nav_are_reached_by_keyboard(page, server):
     page.locator(".md-search-result__item").first.wait_for()
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
-    page.wait_for_url(server + "/tasks/jia-qiang-dui-xing-zheng-zhi-fa-ren-yuan-de-guan-li/*")
+    page.wait_for_url(server + "/2017/tasks/jia-qiang-dui-xing-zheng-zhi-fa-ren-yuan-de-guan-li/*")
     for _ in range(12):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.classList.contains('md-nav__link')"):

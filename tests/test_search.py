@@ -42,7 +42,7 @@ def test_the_document_number_finds_the_home_page_however_it_is_typed(results):
 
 def test_the_words_typed_are_highlighted_on_the_opened_page(page, server):
     search_from_home(page, server, "行政复议").locator("a").first.click()
-    page.wait_for_url(server + "/tasks/jia-qiang-xing-zheng-fu-yi-ying-su-gong-zuo/?h=*")
+    page.wait_for_url(server + "/2017/tasks/jia-qiang-xing-zheng-fu-yi-ying-su-gong-zuo/?h=*")
     marks = page.locator("article mark")
     marks.first.wait_for()
     assert set(marks.all_inner_texts()) == {"行政复议"}
