@@ -27,8 +27,11 @@ PAGE_KB = 250  # any page
 TASK_PAGE_KB = 80
 GENERATOR_SHARE = 0.05
 # Which pages are of which kind, by their path in the built site.
-KINDS = {"home": "index.html", "directory": "units/index.html", "section": "sections/*/index.html",
-         "task": "tasks/*/index.html", "unit": "units/**/index.html", "matrix": "matrix/**/index.html"}
+# A plan's pages are under its year.
+YEAR = "[0-9][0-9][0-9][0-9]"
+KINDS = {"home": "index.html", "plan": f"{YEAR}/index.html", "directory": "units/index.html",
+         "section": f"{YEAR}/sections/*/index.html", "task": f"{YEAR}/tasks/*/index.html",
+         "unit": "units/**/index.html", "matrix": f"{YEAR}/matrix/**/index.html"}
 REPEAT = int(os.environ.get("REPEAT", "2"))
 BARE_CONFIG = """\
 site_name: bench
