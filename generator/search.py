@@ -30,9 +30,20 @@ def pinyin_forms(name: str) -> list[str]:
     return ["".join(words), " ".join(words), "".join(word[0] for word in words)]
 
 
+def sub_words(name: str) -> str:
+    """`有行政执法职责的市级部门` -> `有 行政 执法 职责 的 市级 部门`: every word and sub-word jieba
+    finds in it (search mode), spaced. The page's text is cut into words by Pagefind's own rules,
+    which may join 的市 and leave no 市级; the query is cut by other rules again. Spaced sub-words
+    let any of a name's words a query is cut into meet the same word on the unit's page."""
+    import jieba
+
+    return " ".join(dict.fromkeys(word for word in jieba.cut_for_search(name) if word.strip()))
+
+
 def unit_search_keys(unit: Unit) -> list[str]:
-    """Every form of every name of the unit, and their pinyin, NFKC-normalised as the search
-    box normalises a query."""
+    """Every form of every name of the unit, its sub-words and its pinyin, NFKC-normalised as
+    the search box normalises a query."""
     names = list(dict.fromkeys(form for name in unit.names for form in [name, *short_forms(name)]))
-    keys = names + [form for name in names for form in pinyin_forms(name)]
+    keys = (names + [sub_words(name) for name in unit.names]
+            + [form for name in names for form in pinyin_forms(name)])
     return list(dict.fromkeys(unicodedata.normalize("NFKC", key) for key in keys))

@@ -19,13 +19,17 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 def build_site(data: Path, out: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of the project's config, with `data` generated into out/docs."""
+    """`mkdocs build --strict` of the project's config, with `data` generated into out/docs,
+    then its search index, as `make site` does."""
+    from generator.search_index import index_site
+
     (out / "docs").mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "PLAN_DATA": str(data), "PLAN_DOCS": str(out / "docs"),
            "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
+    result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out / "site")],
         cwd=ROOT, env=env, capture_output=True, text=True)
+    return result if result.returncode else index_site(out / "site")
 
 
 @pytest.fixture(scope="session")

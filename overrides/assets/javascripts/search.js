@@ -25,8 +25,9 @@
   function load() {
     if (!pagefind) {
       pagefind = import(new URL("pagefind.js", bundle).href).then(function (module) {
+        // A unit's page lists its tasks, so it is long; its length must not push it down.
         return module.options({ baseUrl: new URL(config.base + "/", location.href).pathname,
-                                excerptLength: 24 }).then(function () { return module })
+                                excerptLength: 24, ranking: { pageLength: 0 } }).then(function () { return module })
       })
     }
     return pagefind
@@ -59,6 +60,61 @@
     return t["search.result.other"].replace("#", n)
   }
 
+  // Pagefind cuts a query into words by other rules than the page's text (长效 becomes 长 and
+  // 效, the text holds 长效), and a word it cannot find empties the results. When the query
+  // finds fewer than POOL pages, the longest shorter start of it that finds pages is added
+  // (its last word is matched as a prefix: 长 finds 长效). Then pages are placed by what they
+  // hold of the query as typed, each of its space-separated parts less punctuation: pages with
+  // every part in their text first, then by the length of the parts in their title, then the
+  // shorter title, then in Pagefind's order. So a unit's name, or part of it, puts the unit's page first.
+  var POOL = 20
+
+  function fold(text) {
+    return normalise(text).replace(/ /g, "")
+  }
+
+  function widen(module, query, found) {
+    var seen = new Set(found.map(function (r) { return r.id }))
+    var step = function (end) {
+      if (end < 1 || found.length >= POOL) return Promise.resolve(found)
+      var start = query.slice(0, end).trim()
+      return module.search(start).then(function (more) {
+        var added = more.results.filter(function (r) { return !seen.has(r.id) })
+        if (!more.results.length) return step(end - 1)
+        return found.concat(added).slice(0, POOL)
+      })
+    }
+    return step(query.length - 1)
+  }
+
+  function place(pages, query) {
+    var parts = query.split(" ").map(fold).filter(Boolean)
+    return pages.map(function (data, i) {
+      var title = fold(data.meta.title || ""), text = fold(data.content)
+      var inText = parts.every(function (p) { return text.includes(p) || title.includes(p) })
+      var inTitle = parts.reduce(function (n, p) { return n + (title.includes(p) ? p.length : 0) }, 0)
+      // Of two titles that hold the query, the shorter is the closer: 市政府相关部门 before
+      // 其他有职业资格许可和认定事项的市政府相关部门 for 相关部门.
+      var extra = inTitle ? title.length - inTitle : 0
+      return { data: data, inText: inText ? 1 : 0, inTitle: inTitle, extra: extra, i: i }
+    }).sort(function (a, b) {
+      return b.inText - a.inText || b.inTitle - a.inTitle || a.extra - b.extra || a.i - b.i
+    })
+      .map(function (entry) { return entry.data })
+  }
+
+  function find(module, query) {
+    return module.debouncedSearch(query, {}, 80).then(function (search) {
+      if (!search) return null
+      var found = search.results.slice(0, POOL)
+      return found.length < POOL ? widen(module, query, found) : found
+    }).then(function (found) {
+      return found && Promise.all(found.map(function (r) { return r.data() }))
+    }).then(function (pages) {
+      return pages && place(pages, query)
+    })
+  }
+
   var latest = 0
   function update() {
     var query = normalise(input.value)
@@ -69,15 +125,12 @@
       return
     }
     load().then(function (module) {
-      return module.debouncedSearch(query, {}, 80)
-    }).then(function (search) {
-      if (!search || ticket !== latest) return null
-      return Promise.all(search.results.slice(0, SHOWN).map(function (r) { return r.data() }))
-        .then(function (pages) {
-          if (ticket !== latest) return
-          list.replaceChildren.apply(list, pages.map(function (data) { return item(data, query) }))
-          meta.textContent = count(search.results.length)
-        })
+      return find(module, query)
+    }).then(function (pages) {
+      if (!pages || ticket !== latest) return
+      var shown = pages.slice(0, SHOWN)
+      list.replaceChildren.apply(list, shown.map(function (data) { return item(data, query) }))
+      meta.textContent = count(pages.length)
     })
   }
 
