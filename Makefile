@@ -50,8 +50,9 @@ test: $(STAMP) chromium $(NODE_TOOLS)
 search-eval: site chromium
 	$(BIN)/python tests/search_eval.py $(SITE)
 
-# Synthetic plans of 22 to 2,000 tasks: generator and build times against a bare MkDocs build.
-bench: $(STAMP)
+# Synthetic plans of 22 to 2,000 tasks: generator and build times against a bare MkDocs build,
+# and the bytes of the first search.
+bench: $(STAMP) chromium
 	$(BIN)/python bench/run.py | tee $(BUILD)/bench.txt
 
 serve: $(STAMP)

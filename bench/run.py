@@ -2,7 +2,8 @@
 
 For each size it prints the generator's time, the time of the full `make site`, the time of a
 bare `mkdocs build` (Material, search, the same Markdown, a one-page nav) measured in the same
-run as the baseline, their ratio, the largest task page and the search index. A table, then JSON.
+run as the baseline, their ratio, the largest task page, and the bytes a fresh Chromium fetches
+for its first search (a unit's name typed into the search box). A table, then JSON.
 The two builds take turns, REPEAT times each, and each keeps its fastest time: the least
 disturbed by whatever else the machine is doing.
 """
@@ -74,8 +75,25 @@ def measure(tasks: int, folder: Path) -> dict:
         "generator_share": round(generator / build, 3),
         "build_over_bare": round(build / bare, 2),
         "largest_task_page_kb": round(max(p.stat().st_size for p in task_pages) / 1024, 1),
-        "search_index_kb": round((site / "search/search_index.json").stat().st_size / 1024, 1),
+        "first_search_kb": round(first_search_bytes(site, data) / 1024, 1),
     }
+
+
+def first_search_bytes(site: Path, data: Path) -> int:
+    """What a reader's browser fetches to search the built site for its first unit's name."""
+    from playwright.sync_api import sync_playwright
+
+    from generator.build import load_plan
+    from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serving
+    from tests.search_eval import first_search_bytes as measure_search
+
+    name = load_plan(data).units[0].name
+    with serving(site) as origin, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            return measure_search(browser, origin, name)
+        finally:
+            browser.close()
 
 
 def table(rows: list[dict]) -> str:
