@@ -5,6 +5,7 @@ type a unit's name without its 市 or 市政府 prefix (法制办 for 市政府�
 no page shows: those forms go into a hidden, heavily weighted block of the unit's page, so that
 its name or a form of it puts the unit's page first. Nothing here is listed by hand.
 """
+import re
 import unicodedata
 
 from .model import Unit
@@ -14,6 +15,7 @@ from .slugs import syllables
 PREFIXES = ("市政府", "市")
 # Pagefind's data-pagefind-weight for the block: above a heading's 7, the most it takes is 10.
 WEIGHT = 10
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
 def short_forms(name: str) -> list[str]:
@@ -40,10 +42,18 @@ def sub_words(name: str) -> str:
     return " ".join(dict.fromkeys(word for word in jieba.cut_for_search(name) if word.strip()))
 
 
+def characters(name: str) -> str:
+    """`市级部门` -> `市 级 部 门`: a query the search box could not match word for word is also
+    tried a character at a time (overrides/assets/javascripts/search.js), and finds the unit
+    whose name holds every character of it."""
+    return " ".join(ch for ch in name if _HAN.match(ch))
+
+
 def unit_search_keys(unit: Unit) -> list[str]:
     """Every form of every name of the unit, its sub-words and its pinyin, NFKC-normalised as
     the search box normalises a query."""
     names = list(dict.fromkeys(form for name in unit.names for form in [name, *short_forms(name)]))
     keys = (names + [sub_words(name) for name in unit.names]
+            + [characters(name) for name in unit.names]
             + [form for name in names for form in pinyin_forms(name)])
     return list(dict.fromkeys(unicodedata.normalize("NFKC", key) for key in keys))

@@ -35,17 +35,12 @@ def test_hit_at_3_is_at_least_95_percent(evaluated):
     assert search_eval.hit_rate(generated, 3) >= 0.95, misses
 
 
-def test_names_of_units_find_the_unit_first(evaluated):
+def test_every_unit_name_and_form_of_it_finds_the_unit_first(evaluated):
+    """Names as written, without 市/市政府, heads and tails, pinyin, widths, copied text."""
     generated, _ = evaluated
     units = search_eval.unit_results(generated)
-    assert search_eval.hit_rate(units, 1) >= 0.94, [r.query.text for r in units if r.rank != 1]
-
-
-@pytest.mark.xfail(strict=True, reason="two collective names (各县（区）人民政府, 有行政执法职责的"
-                   "市级部门) are cut into words by Pagefind otherwise than their query")
-def test_every_unit_name_finds_its_unit_first(evaluated):
-    generated, _ = evaluated
-    assert [r.query.text for r in generated if r.query.kind == "unit" and r.rank != 1] == []
+    assert len(units) > 100
+    assert [(r.query.text, r.found[:1]) for r in units if r.rank != 1] == []
 
 
 def test_the_document_number_finds_the_home_page_however_it_is_written(evaluated):
@@ -63,7 +58,7 @@ def test_a_task_number_finds_that_task(page, server, query):
 @pytest.mark.parametrize("query", ["法制办：", "牵头单位：市政府法制办", "，法制办。"])
 def test_punctuation_copied_with_the_words_never_empties_the_results(page, server, query):
     first = search_from_home(page, server, query)
-    assert first.locator("a").get_attribute("href").startswith("/units/shi-zheng-fu-fa-zhi-ban/")
+    assert first.locator("a").evaluate("a => a.pathname") == "/units/shi-zheng-fu-fa-zhi-ban/"
 
 
 def test_the_words_typed_are_highlighted_on_the_opened_page(page, server):
@@ -89,7 +84,7 @@ def test_the_first_search_fetches_under_300_kb(browser, server):
 
 
 @pytest.mark.parametrize("name, forms", [
-    ("市政府法制办", ["政府法制办", "法制办"]),
+    ("市政府法制办", ["法制办", "政府法制办"]),
     ("市委编办", ["委编办"]),
     ("各县（区）人民政府", []),
 ])
@@ -101,8 +96,9 @@ def test_unit_search_keys_hold_names_sub_words_and_pinyin():
     plan = load_plan(ROOT / "data" / "plan.yaml")
     legal = next(unit for unit in plan.units if unit.name == "市政府法制办")
     keys = unit_search_keys(legal)
-    assert keys[:3] == ["市政府法制办", "政府法制办", "法制办"]
+    assert keys[:3] == ["市政府法制办", "法制办", "政府法制办"]
     assert {"fazhiban", "fa zhi ban", "fzb", "shi zheng fu fa zhi ban"} <= set(keys)
     assert pinyin_forms("司法局") == ["sifaju", "si fa ju", "sfj"]
     county = next(unit for unit in plan.units if unit.collective and "（" in unit.name)
     assert "各县(区)人民政府" in unit_search_keys(county)  # NFKC, as the query is read
+    assert "各 县 区 人 民 政 府" in unit_search_keys(county)  # a character at a time

@@ -103,11 +103,26 @@
       .map(function (entry) { return entry.data })
   }
 
+  // A unit's page also holds its names a character at a time (generator/search.py), so a
+  // query tried a character at a time finds the unit whose name holds it, however the words
+  // of the query and of the name were cut.
+  function add(module, query, found) {
+    if (found.length >= POOL || query === null) return Promise.resolve(found)
+    var seen = new Set(found.map(function (r) { return r.id }))
+    return module.search(query).then(function (more) {
+      return found.concat(more.results.filter(function (r) { return !seen.has(r.id) }))
+        .slice(0, POOL)
+    })
+  }
+
   function find(module, query) {
+    var spaced = query.replace(/(\p{sc=Han})/gu, " $1 ").replace(/ +/g, " ").trim()
     return module.debouncedSearch(query, {}, 80).then(function (search) {
       if (!search) return null
-      var found = search.results.slice(0, POOL)
-      return found.length < POOL ? widen(module, query, found) : found
+      return add(module, spaced === query ? null : spaced, search.results.slice(0, POOL))
+        .then(function (found) {
+          return found.length < POOL ? widen(module, query, found) : found
+        })
     }).then(function (found) {
       return found && Promise.all(found.map(function (r) { return r.data() }))
     }).then(function (pages) {
