@@ -21,7 +21,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: site check urls test search-eval bench serve clean chromium
+.PHONY: site check urls test search-eval search-compare bench serve clean chromium
 
 # MkDocs runs the generator (generator/mkdocs_hook.py): it validates the data, writes docs/
 # and sets the nav, or stops the build with every problem of the data.
@@ -49,6 +49,11 @@ test: $(STAMP) chromium $(NODE_TOOLS)
 # prints hit@1, hit@3, unit names at rank 1, the misses and the bytes of the first search.
 search-eval: site chromium
 	$(BIN)/python tests/search_eval.py $(SITE)
+
+# The site's search against a character-bigram index, on the same generated queries (README,
+# Search); BIG=path/to/a/built/2000-task/site adds the first search's bytes at that size.
+search-compare: site chromium
+	$(BIN)/python bench/search_candidates.py $(SITE) $(BIG)
 
 # Synthetic plans of 22 to 2,000 tasks: generator and build times against a bare MkDocs build,
 # and the bytes of the first search.
