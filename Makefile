@@ -51,9 +51,10 @@ search-eval: site chromium
 	$(BIN)/python tests/search_eval.py $(SITE)
 
 # The site's search against a character-bigram index, on the same generated queries (README,
-# Search); BIG=path/to/a/built/2000-task/site adds the first search's bytes at that size.
+# Search); BIG=a built site of a 2,000-task plan and BIG_DATA=its plan.yaml add the first
+# search's bytes at that size.
 search-compare: site chromium
-	$(BIN)/python bench/search_candidates.py $(SITE) $(BIG)
+	$(BIN)/python bench/search_candidates.py $(SITE) $(BIG) $(BIG_DATA)
 
 # Synthetic plans of 22 to 2,000 tasks: generator and build times against a bare MkDocs build,
 # and the bytes of the first search.

@@ -1,14 +1,18 @@
 """Compare the site's search with the candidates it was chosen over, on the same queries.
 
-    python bench/search_candidates.py SITE [BIG_SITE]
+    python bench/search_candidates.py SITE [BIG_SITE BIG_DATA]
 
-SITE is a site built by `make site` (the real plan); BIG_SITE, optional, one of a 2,000-task
-synthetic plan. For each candidate it prints hit@1, hit@3, unit names at rank 1 over the
+SITE is a site built by `make site` (the real plan); BIG_SITE and BIG_DATA, optional, a site
+built of a 2,000-task synthetic plan and that plan. For each candidate it prints hit@1, hit@3, unit names at rank 1 over the
 generated queries of tests/search_queries.py, and the bytes of the first search at both sizes.
 
 - pagefind: the site's own search box (tests/search_eval.py), as shipped;
 - bigram: an index of character bigrams sharded by first character, built here from the same
-  pages' indexed text into SITE/bigram/, searched by bench/bigram.js in Chromium.
+  pages' indexed text into SITE/bigram/, searched by bench/bigram.js in Chromium;
+- material: Material's own search improved: the same pages (with the same hidden names and
+  pinyin of units), its index cut by jieba in search mode (bench/material_hook.py), and the
+  query read with NFKC, punctuation turned into spaces, before Material reads it. Built here
+  from data/plan.yaml (and DATA of the big site, when given) with bench/material.yml.
 
 The Material search the site used before is measured by tests/search_eval.py on a site built
 from the commit before the change (its figures are in the README).
@@ -139,6 +143,55 @@ def bigram_first_bytes(browser, origin: str, text: str) -> int:
     return size
 
 
+MATERIAL_CONFIG = """\
+INHERIT: {root}/mkdocs.yml
+docs_dir: {docs}
+hooks:
+  - {root}/generator/mkdocs_hook.py
+  - {root}/bench/material_hook.py
+theme:
+  name: material
+  custom_dir: {overrides}
+plugins:
+  - search:
+      lang: zh
+  - redirects
+"""
+# Material reads the query on keyup: normalise it first, as the site's search does.
+NORMALISE = """
+document.addEventListener("keyup", function (event) {
+  var box = event.target
+  if (!box.matches || !box.matches(".md-search__input")) return
+  var folded = box.value.normalize("NFKC").replace(/[\\p{P}\\p{S}]+/gu, " ")
+  if (folded !== box.value) box.value = folded
+}, true)
+"""
+
+
+def build_material(data: Path, out: Path) -> Path:
+    """A site of `data` searched by Material's improved search; returns its folder."""
+    import os
+    import subprocess
+
+    overrides = out / "overrides"
+    shutil.copytree(ROOT / "overrides", overrides)
+    for partial in ("header.html", "search.html", "content.html"):
+        (overrides / "partials" / partial).unlink()
+    (overrides / "assets/javascripts/search.js").write_text(NORMALISE, encoding="utf-8")
+    config = out / "material.yml"
+    config.write_text(MATERIAL_CONFIG.format(root=ROOT, docs=out / "docs", overrides=overrides),
+                      encoding="utf-8")
+    (out / "docs").mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "PLAN_DATA": str(data), "PLAN_DOCS": str(out / "docs"),
+           "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config),
+                             "--site-dir", str(out / "site")], cwd=ROOT, env=env,
+                            capture_output=True, text=True)
+    if result.returncode:
+        sys.exit(result.stderr[-3000:])
+    return out / "site"
+
+
 def row(name: str, results, small: int, big: int | None) -> str:
     units = search_eval.unit_results(results)
     return (f"| {name} | {search_eval.hit_rate(results, 1):.1%} | {search_eval.hit_rate(results, 3):.1%} "
@@ -146,48 +199,55 @@ def row(name: str, results, small: int, big: int | None) -> str:
             + (f"{big:,} B" if big is not None else "not measured") + " |")
 
 
-def main(site: Path, big: Path | None) -> int:
+def main(site: Path, big: Path | None, big_data: Path | None) -> int:
     from playwright.sync_api import sync_playwright
 
     from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serving
 
     generated, _ = search_eval.load_queries()
-    with tempfile.TemporaryDirectory() as scratch:
+    # The first unit's name of the real plan, which the synthetic plans use too.
+    probe = generated[0].text
+    results, figures = {}, {"small": {}, "big": {}}
+    with tempfile.TemporaryDirectory() as scratch, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         sites = {"small": Path(scratch) / "small"}
         shutil.copytree(site, sites["small"])
         if big:
             sites["big"] = Path(scratch) / "big"
             shutil.copytree(big, sites["big"])
-        for copy in sites.values():
+        for size, copy in sites.items():
             build_bigram(copy)
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            figures = {}
-            for name, copy in sites.items():
-                # The first unit's name of the real plan, which the synthetic plans use too.
-                probe = generated[0].text
-                with serving(copy) as origin:
-                    figures[name] = {
-                        "pagefind": search_eval.first_search_bytes(browser, origin, probe),
-                        "bigram": bigram_first_bytes(browser, origin, probe)}
-                    if name == "small":
-                        page = browser.new_page()
-                        pagefind = search_eval.run(page, origin, generated)
-                        page.close()
-                        bigram = bigram_results(browser, origin, generated)
-            browser.close()
-    big_figures = figures.get("big", {})
+            with serving(copy) as origin:
+                figures[size]["pagefind"] = search_eval.first_search_bytes(browser, origin, probe)
+                figures[size]["bigram"] = bigram_first_bytes(browser, origin, probe)
+                if size == "small":
+                    page = browser.new_page()
+                    results["pagefind"] = search_eval.run(page, origin, generated)
+                    page.close()
+                    results["bigram"] = bigram_results(browser, origin, generated)
+        materials = {"small": build_material(ROOT / "data" / "plan.yaml", Path(scratch) / "m")}
+        if big_data:
+            materials["big"] = build_material(big_data, Path(scratch) / "mbig")
+        for size, copy in materials.items():
+            with serving(copy) as origin:
+                figures[size]["material"] = search_eval.first_search_bytes(browser, origin, probe)
+                if size == "small":
+                    page = browser.new_page()
+                    results["material"] = search_eval.run(page, origin, generated)
+                    page.close()
+        browser.close()
     print("| candidate | hit@1 | hit@3 | unit names at rank 1 | first search, 22 tasks | "
           "first search, 2,000 tasks |")
     print("| --- | --- | --- | --- | --- | --- |")
-    print(row("pagefind", pagefind, figures["small"]["pagefind"], big_figures.get("pagefind")))
-    print(row("bigram", bigram, figures["small"]["bigram"], big_figures.get("bigram")))
-    for name, results in (("pagefind", pagefind), ("bigram", bigram)):
-        misses = [f"{r.query.text}→{r.rank or '-'}" for r in results
+    for name in ("material", "pagefind", "bigram"):
+        print(row(name, results[name], figures["small"][name], figures["big"].get(name)))
+    for name, found in results.items():
+        misses = [f"{r.query.text}→{r.rank or '-'}" for r in found
                   if (r.rank != 1 if r.query.kind in UNIT_KINDS else not r.rank or r.rank > 3)]
-        print(f"{name} misses: {', '.join(misses) or 'none'}")
+        print(f"{name} misses ({len(misses)}): {', '.join(misses[:40]) or 'none'}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]), Path(sys.argv[2]) if len(sys.argv) > 2 else None))
+    args = [Path(arg) for arg in sys.argv[1:]]
+    sys.exit(main(args[0], *(args[1:3] + [None] * (3 - len(args)))[:2]))
