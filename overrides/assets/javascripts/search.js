@@ -49,8 +49,10 @@
       "</div><h1></h1><p></p></article></a>"
     li.querySelector("a").href = url.href
     li.querySelector("h1").textContent = data.meta.title || data.url
-    // Pagefind's excerpt is escaped text with <mark> around the words found.
-    li.querySelector("p").innerHTML = data.excerpt
+    // Pagefind's excerpt is escaped text with <mark> around the words found. A unit's page
+    // would show its hidden names and pinyin there: it shows what the unit does instead.
+    if (data.meta.summary) li.querySelector("p").textContent = data.meta.summary
+    else li.querySelector("p").innerHTML = data.excerpt
     return li
   }
 
