@@ -146,6 +146,8 @@ def bigram_first_bytes(browser, origin: str, text: str) -> int:
 MATERIAL_CONFIG = """\
 INHERIT: {root}/mkdocs.yml
 docs_dir: {docs}
+watch:
+  - {root}/data
 hooks:
   - {root}/generator/mkdocs_hook.py
   - {root}/bench/material_hook.py
