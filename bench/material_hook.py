@@ -5,8 +5,6 @@ jieba cuts the index in search mode, which adds every sub-word of a long word (å
 """
 import jieba
 
-_cut = jieba.cut
-
 
 def on_startup(command, dirty):
     jieba.cut = lambda text, *args, **kwargs: jieba.cut_for_search(text)
