@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import yaml
 
-from generator import urls
 from generator.model import Plan, Task, Unit
+from generator.pages import registry
 from generator.slugs import syllables
 
 
@@ -74,9 +74,10 @@ def pinyin_queries(name: str) -> list[str]:
 def unit_queries(plan: Plan) -> list[Query]:
     queries = []
     names = [unit.name for unit in plan.units]
+    site = registry(plan)
 
     def add(text: str, unit: Unit, kind: str) -> None:
-        queries.append(Query(text, urls.url_of(urls.unit_page(unit.slug)), kind))
+        queries.append(Query(text, site.url_of(unit), kind))
 
     for unit in plan.units:
         page_names = [unit.name, *short_forms(unit.name)]
@@ -119,8 +120,9 @@ def phrases(task: Task, others: list[str], count: int = 3) -> list[str]:
 
 def task_queries(plan: Plan) -> list[Query]:
     queries = []
+    site = registry(plan)
     for task in plan.tasks:
-        page = urls.url_of(urls.task_page(task.slug))
+        page = site.url_of(task)
         others = [other.full_text for other in plan.tasks if other is not task]
         for phrase in phrases(task, others):
             queries.append(Query(phrase, page, "phrase"))
