@@ -52,7 +52,7 @@ def read_notice(path: Path) -> str:
         if _reads_as_gbk(raw):
             message = (f"expected UTF-8, found what looks like GBK (GB 18030), the older Chinese "
                        f"encoding ({byte}); save the notice as UTF-8, e.g. "
-                       f"iconv -f GB18030 -t UTF-8 {path.name} > notice.txt")
+                       f"iconv -f GB18030 -t UTF-8 {path.name} > {path.stem}-utf8{path.suffix}")
         else:
             message = f"expected UTF-8, found text in another encoding ({byte}); save it as UTF-8"
         raise _error(name, line, column, message) from None
