@@ -98,6 +98,7 @@ def _compose(text: str, name: str, problems: list[Diagnostic]):
                 raise
 
 
+_MERGE = "tag:yaml.org,2002:merge"
 _NO_REFERENCES = "a plan has no use for anchors, aliases or merge keys; write the value out in full"
 
 
@@ -154,9 +155,6 @@ def _scan(loader, name: str, problems: list[Diagnostic]) -> None:
                 raise PlanError(problems)
     finally:
         loader.dispose()
-
-
-_MERGE = "tag:yaml.org,2002:merge"
 
 
 def _read(path: Path, name: str) -> bytes:

@@ -16,7 +16,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from generator.__main__ import main
@@ -93,22 +93,27 @@ def mutate(data: bytes, mutations) -> bytes:
     return data
 
 
-def check(path: Path) -> tuple[int, list[str]]:
-    """`python -m generator check`, in-process for speed: its status and its stderr lines."""
+def run(*arguments: str) -> tuple[int, list[str]]:
+    """`python -m generator ARGUMENTS`, in-process for speed: its status and its stderr lines."""
     errors = io.StringIO()
     with contextlib.redirect_stderr(errors), contextlib.redirect_stdout(io.StringIO()):
-        status = main(["check", "--data", str(path)])
+        status = main(list(arguments))
     return status, errors.getvalue().splitlines()
 
 
-def assert_diagnostics_only(path: Path, status: int, lines: list[str]) -> None:
+def check(path: Path) -> tuple[int, list[str]]:
+    return run("check", "--data", str(path))
+
+
+def assert_diagnostics_only(path: Path, docs: Path, status: int, lines: list[str]) -> None:
     if status == 0:
         assert lines == []
         return
     assert status == 1
     diagnostic = re.compile(rf"{re.escape(str(path))}:[1-9][0-9]*:[1-9][0-9]*: (error|warning): \S")
     assert lines[:-1] and all(diagnostic.match(line) for line in lines[:-1]), lines
-    assert re.fullmatch(r"\d+ error\(s\), \d+ warning\(s\); nothing was changed", lines[-1]), lines
+    assert re.fullmatch(rf"\d+ error\(s\), \d+ warning\(s\); {re.escape(str(docs))}/ was not "
+                        "changed", lines[-1]), lines
 
 
 @pytest.fixture(scope="module")
@@ -124,8 +129,15 @@ def data(tmp_path_factory) -> Path:
           print_blob=True)
 @given(mutations=st.lists(MUTATION, min_size=1, max_size=4))
 def test_mutated_data_ends_in_success_or_diagnostics(data, mutations):
+    """Generated as `make site` does: pages rendered on success, docs/ untouched on failure."""
+    docs = data.with_name("docs")
     data.write_bytes(mutate(PLAN, mutations))
-    assert_diagnostics_only(data, *check(data))
+    before = tree_digest(docs)
+    status, lines = run("--data", str(data), "--docs", str(docs))
+    event("success" if status == 0 else "diagnostics")
+    assert_diagnostics_only(data, docs, status, lines)
+    if status:
+        assert tree_digest(docs) == before
 
 
 def test_the_real_data_passes_unmutated(data):
