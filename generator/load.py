@@ -50,6 +50,10 @@ def load(path: Path, display_name: str | None = None) -> Source:
     """Load a plan file; raise PlanError naming file, line and column for anything unreadable."""
     name = display_name or str(path)
     raw = _read(path, name)
+    if not raw.strip():
+        raise PlanError([Diagnostic(name, 1, 1, "error",
+                                    "the file is empty; expected a mapping with the keys "
+                                    "document, plan, units and sections")])
     text = _decode(raw, name)
     source = Source(name, None)
     problems: list[Diagnostic] = []  # what the scan of the events found before any error
@@ -157,6 +161,11 @@ def _scan(loader, name: str, problems: list[Diagnostic]) -> None:
         loader.dispose()
 
 
+def read_text(path: Path, name: str) -> str:
+    """The text of a file beside the plan (the URL ledger), held to the same size and encoding."""
+    return _decode(_read(path, name), name)
+
+
 def _read(path: Path, name: str) -> bytes:
     try:
         with path.open("rb") as file:
@@ -172,10 +181,6 @@ def _read(path: Path, name: str) -> bytes:
                                     f"a data file may be at most {limits.size(limits.MAX_DATA_BYTES)}"
                                     f" and this one {found}; a plan of a few hundred tasks takes "
                                     "under 1 MB")])
-    if not raw.strip():
-        raise PlanError([Diagnostic(name, 1, 1, "error",
-                                    "the file is empty; expected a mapping with the keys "
-                                    "document, plan, units and sections")])
     return raw
 
 

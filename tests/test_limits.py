@@ -276,3 +276,14 @@ def test_a_notice_with_no_recognisable_section_writes_no_draft(tmp_path, capsys)
         f"{notice}:1:1: error: no section found; expected the plan's sections as lines beginning "
         f"一、 二、 …, with their tasks （一） （二） … beneath them; {tmp_path / 'draft.yaml'} "
         "was not written")
+
+
+def test_a_ledger_not_in_utf8_is_reported_where_it_stops_being_utf8(data, capsys):
+    data.write_text(PLAN, encoding="utf-8")
+    ledger = data.with_name("urls.txt")
+    text = ledger.read_text(encoding="utf-8")
+    ledger.write_bytes(text.encode("gbk"))
+    line, column = position(text, re.search(r"[^\x00-\x7f]", text).group())
+    byte = re.search(r"[^\x00-\x7f]", text).group().encode("gbk")[0]
+    expect(ledger, capsys, f"{line}:{column}: error: the file is not valid UTF-8 (byte "
+                           f"0x{byte:02x}); save it as UTF-8")
