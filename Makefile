@@ -45,8 +45,8 @@ test: $(STAMP) chromium $(NODE_TOOLS)
 	$(BIN)/python -m pytest
 
 # Before a release: the fuzz test of tests/test_fuzz.py at length (`make test` runs 40 examples);
-# 10,000 mutations of data/plan.yaml take about ten minutes.
-FUZZ_EXAMPLES ?= 10000
+# 20,000 mutations of data/plan.yaml take about ten minutes.
+FUZZ_EXAMPLES ?= 20000
 fuzz: $(STAMP)
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_fuzz.py \
 	  -k test_mutated_data_ends_in_success_or_diagnostics --hypothesis-show-statistics
