@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import urls
 from .diagnostics import Diagnostic
-from .load import Source
+from .load import Source, read_text
 from .pages import Site
 
 HEADER = ("# Every URL this site has published, one a line, sorted, with the record it belonged to.\n"
@@ -41,11 +41,11 @@ def ledger_path(data: Path) -> Path:
     return data.with_name("urls.txt")
 
 
-def read(path: Path) -> list[Entry]:
+def read(path: Path, name: str | None = None) -> list[Entry]:
     if not path.exists():
         return []
     entries = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(read_text(path, name or path.as_posix()).splitlines(), 1):
         if line.strip() and not line.startswith("#"):
             url, _, label = line.strip().partition(" ")
             entries.append(Entry(url, label.strip(), number))
@@ -58,7 +58,7 @@ def check(site: Site, source: Source, path: Path, *, new_urls_allowed=False) -> 
     name = Path(source.file).with_name(path.name).as_posix()
     current = published(site)
     problems = _check_redirects(plan, source, current)
-    entries = read(path)
+    entries = read(path, name)
     if not path.exists() and not new_urls_allowed:
         return problems + [Diagnostic(name, 1, 1, "error",
                                       "there is no ledger of published URLs; run `make urls` to "
