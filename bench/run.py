@@ -3,9 +3,10 @@
 For each size it prints the generator's time, the time of the full `make site`, the time of a
 bare `mkdocs build` (Material, search, the same Markdown, a one-page nav) measured in the same
 run as the baseline, their ratio, the same `make site` with ENGINE=zensical (its first, cold build
-and its fastest, which reuses Zensical's cache) as a ratio to the MkDocs one, the largest task page
-and the search index. A table, then JSON. The builds take turns, REPEAT times each, and each keeps
-its fastest time: the least disturbed by whatever else the machine is doing.
+and its fastest, which reuses Zensical's cache) as a ratio to the MkDocs one, the largest page
+of each kind, and the bytes a fresh Chromium fetches for its first search (a unit's name typed
+into the search box). A table, then JSON. The builds take turns, REPEAT times each, and each
+keeps its fastest time: the least disturbed by whatever else the machine is doing.
 """
 import json
 import os
@@ -89,7 +90,7 @@ def measure(tasks: int, folder: Path, shape: str = "even") -> dict:
         "zensical_s": round(zensical, 2),
         "zensical_over_mkdocs": round(zensical / build, 2),
         **{f"largest_{kind}_kb": largest_kb(site, kind) for kind in KINDS},
-        "search_index_kb": round((site / "search/search_index.json").stat().st_size / 1024, 1),
+        "first_search_kb": round(first_search_bytes(site, data) / 1024, 1),
     }
 
 
@@ -117,6 +118,23 @@ def make_site(data: Path, docs: Path, site: Path, folder: Path, engine: str) -> 
     return ["make", "--no-print-directory", "-C", str(ROOT), "site", f"ENGINE={engine}",
             f"DATA={data}", f"DOCS={docs}", f"SITE={site}", f"BUILD={folder / 'build'}",
             f"CONFIG={folder / 'mkdocs.yml'}"]
+
+
+def first_search_bytes(site: Path, data: Path) -> int:
+    """What a reader's browser fetches to search the built site for its first unit's name."""
+    from playwright.sync_api import sync_playwright
+
+    from generator.build import load_plan
+    from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serving
+    from tests.search_eval import first_search_bytes as measure_search
+
+    name = load_plan(data).units[0].name
+    with serving(site) as origin, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            return measure_search(browser, origin, name)
+        finally:
+            browser.close()
 
 
 def table(rows: list[dict]) -> str:

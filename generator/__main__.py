@@ -10,6 +10,7 @@ from .ledger import ledger_path
 from . import importer
 from .diagnostics import PlanError
 from .siteconfig import write_config
+from .notice_file import read_notice
 from .write import write_pages
 
 
@@ -80,11 +81,16 @@ def import_notice(parser: argparse.ArgumentParser, args) -> int:
         print(f"{args.output}: exists; not written (pass --force to replace it)", file=sys.stderr)
         return 1
     try:
-        text = args.notice.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        print(f"{args.notice}:1:1: error: cannot read the notice: {error}", file=sys.stderr)
+        text = read_notice(args.notice)
+    except PlanError as error:
+        print(error, file=sys.stderr)
         return 1
     draft = importer.parse(text)
+    if not draft.sections:
+        print(f"{args.notice}:1:1: error: no section found; expected the plan's sections as lines "
+              "beginning 一、 二、 …, with their tasks （一） （二） … beneath them; "
+              f"{args.output} was not written", file=sys.stderr)
+        return 1
     args.output.write_text(importer.dump(draft, args.notice.name), encoding="utf-8")
     for number, line in draft.unplaced:
         print(f"{args.notice}:{number}:1: warning: not placed in the draft, kept there as a "

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import urls
 from .diagnostics import Diagnostic
-from .load import Source
+from .load import Source, read_text
 from .pages import Site
 
 HEADER = ("# Every URL this site has published, one a line, sorted, with the record it belonged to.\n"
@@ -69,11 +69,11 @@ def moved_by_rule(url: str, site: Site) -> str:
     return ""
 
 
-def read(path: Path) -> list[Entry]:
+def read(path: Path, name: str | None = None) -> list[Entry]:
     if not path.exists():
         return []
     entries = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(read_text(path, name or path.as_posix()).splitlines(), 1):
         if line.strip() and not line.startswith("#"):
             url, _, label = line.strip().partition(" ")
             moved_to = ""
@@ -90,7 +90,7 @@ def check(site: Site, sources: list[Source], path: Path, name: str, *,
     current = published(site)
     problems = [problem for plan, source in zip(site.plans, sources)
                 for problem in _check_redirects(plan, source, current)]
-    entries = read(path)
+    entries = read(path, name)
     if not path.exists() and not new_urls_allowed:
         return problems + [Diagnostic(name, 1, 1, "error",
                                       "there is no ledger of published URLs; run `make urls` to "

@@ -2,7 +2,11 @@
 
 PyYAML's constructors forget positions and keep the last of two duplicate keys, so this module
 composes the node tree itself and records the line and column of each key and value by path.
+Before any node is built, the parser's events are read once to hold the file to the bounds of
+limits.py and to refuse anchors, aliases and merge keys, which a plan has no use for and which
+can make a 1 KB file expand to gigabytes ("billion laughs").
 """
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,6 +14,7 @@ from typing import Any
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
+from . import limits
 from .diagnostics import Diagnostic, PlanError
 
 Path_ = tuple  # a path into the data: ("sections", 0, "tasks", 2, "title")
@@ -45,23 +50,29 @@ def load(path: Path, display_name: str | None = None) -> Source:
     """Load a plan file; raise PlanError naming file, line and column for anything unreadable."""
     name = display_name or str(path)
     raw = _read(path, name)
+    if not raw.strip():
+        raise PlanError([Diagnostic(name, 1, 1, "error",
+                                    "the file is empty; expected a mapping with the keys "
+                                    "document, plan, units and sections")])
     text = _decode(raw, name)
     source = Source(name, None)
+    problems: list[Diagnostic] = []  # what the scan of the events found before any error
     try:
-        node = _compose(text)
+        node = _compose(text, name, problems)
     except yaml.reader.ReaderError as error:
         before = text[: error.position]
         line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
-        raise PlanError([Diagnostic(name, line, column, "error",
-                                    f"the file contains the control character U+{error.character:04X}, "
-                                    "which YAML does not allow; delete it")]) from None
+        raise PlanError(problems + [Diagnostic(
+            name, line, column, "error", f"the file contains the control character "
+            f"U+{error.character:04X}, which YAML does not allow; delete it")]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         what = " ".join(filter(None, [error.context, error.problem]))
-        raise PlanError([Diagnostic(name, mark.line + 1, mark.column + 1, "error",
-                                    f"invalid YAML: {what}")]) from None
+        raise PlanError(problems + [Diagnostic(name, mark.line + 1, mark.column + 1, "error",
+                                               f"invalid YAML: {what}")]) from None
     except yaml.YAMLError as error:
-        raise PlanError([Diagnostic(name, 1, 1, "error", f"invalid YAML: {error}")]) from None
+        raise PlanError(problems + [Diagnostic(name, 1, 1, "error",
+                                               f"invalid YAML: {error}")]) from None
     if node is None:
         raise PlanError([Diagnostic(name, 1, 1, "error",
                                     "the file holds no data; expected a mapping with the keys "
@@ -70,31 +81,106 @@ def load(path: Path, display_name: str | None = None) -> Source:
     return source
 
 
-def _compose(text: str):
+def _compose(text: str, name: str, problems: list[Diagnostic]):
     """The node tree, by libyaml where PyYAML has it (ten times faster on a large plan); a file
-    libyaml refuses is read again by PyYAML's own parser, whose messages are the ones reported."""
+    libyaml refuses is read again by PyYAML's own parser, whose messages are the ones reported.
+    Each parser first scans the file's events (see _scan); PlanError if they pass a bound."""
     fast = getattr(yaml, "CSafeLoader", None)
     for loader_class in ([fast] if fast else []) + [yaml.SafeLoader]:
-        loader = loader_class(text)
+        problems.clear()
         try:
-            return loader.get_single_node()
+            _scan(loader_class(text), name, problems)
+            if problems:
+                raise PlanError(problems)
+            loader = loader_class(text)
+            try:
+                return loader.get_single_node()
+            finally:
+                loader.dispose()
         except yaml.YAMLError:
             if loader_class is yaml.SafeLoader:
                 raise
-        finally:
-            loader.dispose()
+
+
+_MERGE = "tag:yaml.org,2002:merge"
+_NO_REFERENCES = "a plan has no use for anchors, aliases or merge keys; write the value out in full"
+
+
+def _scan(loader, name: str, problems: list[Diagnostic]) -> None:
+    """Read the parser's events, which take no memory beyond the one at hand: note each anchor,
+    alias and merge key (one a line) and each text over the length limit; stop at once where
+    nesting or the number of values passes its limit, before a node is built or recursed into."""
+    open_collections: list[list] = []  # [is a mapping, nodes in it so far]
+    values = 0
+    flagged_lines: set[int] = set()
+
+    def problem(mark, message):
+        problems.append(Diagnostic(name, mark.line + 1, mark.column + 1, "error", message))
+
+    def reference(mark, what):
+        if mark.line not in flagged_lines:
+            flagged_lines.add(mark.line)
+            problem(mark, f"YAML {what}: {_NO_REFERENCES}")
+
+    try:
+        while not loader.check_event(yaml.StreamEndEvent):
+            event = loader.get_event()
+            if isinstance(event, yaml.CollectionEndEvent):
+                open_collections.pop()
+                continue
+            if not isinstance(event, yaml.NodeEvent):
+                continue
+            is_key = bool(open_collections) and open_collections[-1][0] and \
+                open_collections[-1][1] % 2 == 0
+            if open_collections:
+                open_collections[-1][1] += 1
+            values += 1
+            if values > limits.MAX_VALUES:
+                problem(event.start_mark, f"the file holds more than {limits.MAX_VALUES:,} values "
+                        "(texts, lists and mappings), the limit for a data file; stopped reading here")
+                raise PlanError(problems)
+            if isinstance(event, yaml.AliasEvent):
+                reference(event.start_mark, f"alias '*{event.anchor}'")
+                continue
+            if event.anchor is not None:
+                reference(event.start_mark, f"anchor '&{event.anchor}'")
+            if isinstance(event, yaml.ScalarEvent):
+                if is_key and event.value == "<<" and (
+                        (event.tag is None and event.implicit[0]) or event.tag == _MERGE):
+                    reference(event.start_mark, "merge key '<<'")
+                if len(event.value) > limits.MAX_TEXT_CHARS:
+                    problem(event.start_mark, f"a text of {len(event.value):,} characters; one text "
+                            f"may hold at most {limits.MAX_TEXT_CHARS:,}")
+                continue
+            open_collections.append([isinstance(event, yaml.MappingStartEvent), 0])
+            if len(open_collections) > limits.MAX_DEPTH:
+                problem(event.start_mark, f"lists and mappings nested more than {limits.MAX_DEPTH} "
+                        "deep, the limit for a data file (a plan nests 6 deep); stopped reading here")
+                raise PlanError(problems)
+    finally:
+        loader.dispose()
+
+
+def read_text(path: Path, name: str) -> str:
+    """The text of a file beside the plan (the URL ledger), held to the same size and encoding."""
+    return _decode(_read(path, name), name)
 
 
 def _read(path: Path, name: str) -> bytes:
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            stated = os.fstat(file.fileno()).st_size
+            # read one byte past the limit, so that a device or a pipe cannot feed it forever
+            raw = b"" if stated > limits.MAX_DATA_BYTES else file.read(limits.MAX_DATA_BYTES + 1)
     except OSError as error:
         raise PlanError([Diagnostic(name, 1, 1, "error",
                                     f"cannot read the file: {error.strerror}")]) from None
-    if not raw.strip():
+    if stated > limits.MAX_DATA_BYTES or len(raw) > limits.MAX_DATA_BYTES:
+        found = f"is {limits.size(stated)}" if stated > limits.MAX_DATA_BYTES else "goes on past that"
         raise PlanError([Diagnostic(name, 1, 1, "error",
-                                    "the file is empty; expected a mapping with the keys "
-                                    "document, plan, units and sections")])
+                                    f"a data file may be at most {limits.size(limits.MAX_DATA_BYTES)}"
+                                    f" and this one {found}; a plan of a few hundred tasks takes "
+                                    "under 1 MB")])
     return raw
 
 
@@ -128,8 +214,11 @@ def _convert(node, path: Path_, source: Source, active: set) -> Any:
         except ConstructorError:
             source.problems.append((path, _UNSUPPORTED.format(node.tag)))
             return None
-        except ValueError:  # a timestamp that is no day of the calendar, such as 2017-02-30
-            source.problems.append((path, f"'{node.value}' is not a valid date"))
+        except (ValueError, OverflowError):  # 2017-13-45, or an integer of over 4,300 digits
+            kind = "date" if node.tag.endswith(":timestamp") else "number"
+            shown = node.value if len(node.value) <= 20 else node.value[:20] + "…"
+            source.problems.append((path, f"'{shown}' reads as a {kind} but is not a valid one; "
+                                    "put it in quotes if it is text"))
             return None
     if node.tag not in _PLAIN_TAGS:
         source.problems.append((path, _UNSUPPORTED.format(node.tag)))

@@ -19,7 +19,6 @@ from generator.build import generate  # noqa: E402
 from generator.diagnostics import PlanError  # noqa: E402
 from generator.ledger import redirect_maps  # noqa: E402
 from generator.navigation import nav, outside_nav  # noqa: E402
-from generator.search import dictionary_words  # noqa: E402
 
 _command = "build"
 
@@ -44,20 +43,9 @@ def on_config(config):
     left_out = outside_nav(site)
     if left_out:
         config.not_in_nav = pathspec.gitignore.GitIgnoreSpec.from_lines(left_out)
-    _teach_jieba([word for plan in site.plans for word in dictionary_words(plan)])
     config.plugins["redirects"].config["redirect_maps"] = redirect_maps(site)
     return config
 
 
 def _display(data: Path, root: Path) -> str:
     return data.relative_to(root).as_posix() if data.is_relative_to(root) else data.as_posix()
-
-
-def _teach_jieba(words: list[str]) -> None:
-    """Material segments the search index with jieba: keep the plan's names and terms whole."""
-    try:
-        import jieba
-    except ImportError:
-        return
-    for word in words:
-        jieba.add_word(word)

@@ -23,6 +23,7 @@ from pathlib import Path
 from .diagnostics import Diagnostic, PlanError
 from .load import Source, load
 from .model import Document, Plan, Task, Unit, year_of
+from .validate import describe
 
 STATUSES = ("未启动", "推进中", "已完成", "滞后", "调整")
 # CSS class names, so a style never depends on the Chinese word
@@ -134,20 +135,6 @@ def load_progress(data: Path, display_name: str, plan: Plan) -> Progress | None:
         raise PlanError(problems)
     order = sorted(range(len(entries)), key=lambda i: (entries[i].date, i), reverse=True)
     return Progress(name, tuple(entries[i] for i in order))
-
-
-def describe(value) -> str:
-    if isinstance(value, bool):
-        return f"'{str(value).lower()}'"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if value is None:
-        return "nothing"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return f"'{value}'"
 
 
 def _nearest(word: str, choices) -> str:

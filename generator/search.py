@@ -1,75 +1,59 @@
-"""What readers type into the search box, made from the data.
+"""What a unit's page carries for the search index besides its text, made by rule from the data.
 
-Material indexes a page's front-matter `tags` with a very high boost and never shows them unless
-its tags plugin is on, so the keywords of a page go there: a unit's name, its short forms and
-their pinyin, and the ways people write the document number.
-
-Material's search box cuts each run of Han characters in a query into the longest words of the
-index that start it and stop short of its last character, which it leaves to a trailing wildcard
-(so that a word still being typed is found). A name typed in full therefore reaches the index as
-its "query form": every Han run less its last character. Both the forms and the shortened runs
-go into the tags, so that a name typed in full finds its own page first.
+Pagefind indexes the built pages' text, so any run of words on a page finds it. Readers also
+type a unit's name without its 市 or 市政府 prefix (法制办 for 市政府法制办) and in pinyin, which
+no page shows: those forms go into a hidden, heavily weighted block of the unit's page, so that
+its name or a form of it puts the unit's page first. Nothing here is listed by hand.
 """
 import re
+import unicodedata
 
-from .model import Document, Plan, Unit
+from .model import Unit
 from .slugs import syllables
 
-# 巴府办发〔2017〕45号: issuer's code, year, serial
-_DOCUMENT_NUMBER = re.compile(r"^(?P<code>.+?)〔(?P<year>\d{4})〕(?P<serial>\d+号)$")
-_BRACKETS = ("〔〕", "[]", "［］", "()", "（）", "【】")
+# Prefixes a reader leaves out of a city unit's name.
+PREFIXES = ("市政府", "市")
+# Pagefind's data-pagefind-weight for the block: above a heading's 7, the most it takes is 10.
+WEIGHT = 10
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
-# Material's zh separator (search.config.separator), and its \p{sc=Han}
-_SEPARATOR = re.compile(r"[\s\u200b\u3000\-、。，．？！；]+")
-_HAN_RUN = re.compile(r"[\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf\u4e00-\u9fff"
-                      r"\uf900-\ufaff\U00020000-\U0003134f]+")
-
-
-def query_forms(keyword: str) -> list[str]:
-    """The index words a keyword typed in full must meet: its query form and shortened runs."""
-    runs = [run[:-1] for run in _HAN_RUN.findall(keyword) if len(run) > 1]
-    form = _HAN_RUN.sub(lambda match: match.group()[:-1] or match.group(), keyword)
-    # A one-character word would match every query that holds that character.
-    return [word for word in runs + _SEPARATOR.split(form) if len(word) > 1]
-
-
-def with_query_forms(keywords: list[str]) -> list[str]:
-    return list(dict.fromkeys(keywords + [form for word in keywords for form in query_forms(word)]))
+def short_forms(name: str) -> list[str]:
+    """`市政府法制办` -> `政府法制办`, `法制办`: the name without each prefix it starts with."""
+    forms = [name[len(prefix):] for prefix in PREFIXES if name.startswith(prefix)]
+    return [form for form in forms if len(form) >= 2]
 
 
 def pinyin_forms(name: str) -> list[str]:
-    """`市司法局` -> `shisifaju`, `ssfj`: full pinyin and initials, as typed without spaces."""
+    """`司法局` -> `sifaju`, `si fa ju`, `sfj`: joined, spaced and initials."""
     words = syllables(name)
-    return ["".join(words), "".join(word[0] for word in words)] if words else []
+    if not words:
+        return []
+    return ["".join(words), " ".join(words), "".join(word[0] for word in words)]
 
 
-def unit_keywords(unit: Unit) -> list[str]:
-    keywords = [*unit.names] + [form for name in unit.names for form in pinyin_forms(name)]
-    return with_query_forms(keywords)
+def sub_words(name: str) -> str:
+    """`有行政执法职责的市级部门` -> `有 行政 执法 职责 的 市级 部门`: every word and sub-word jieba
+    finds in it (search mode), spaced. The page's text is cut into words by Pagefind's own rules,
+    which may join 的市 and leave no 市级; the query is cut by other rules again. Spaced sub-words
+    let any of a name's words a query is cut into meet the same word on the unit's page."""
+    import jieba
+
+    return " ".join(dict.fromkeys(word for word in jieba.cut_for_search(name) if word.strip()))
 
 
-def text_keywords(text: str, terms: tuple[str, ...]) -> list[str]:
-    """The plan's own terms that `text` uses: a task or section is found by them."""
-    return with_query_forms([term for term in terms if term in text])
+def characters(name: str) -> str:
+    """`市级部门` -> `市 级 部 门`: a query the search box could not match word for word is also
+    tried a character at a time (overrides/assets/javascripts/search.js), and finds the unit
+    whose name holds every character of it."""
+    return " ".join(ch for ch in name if _HAN.match(ch))
 
 
-def document_keywords(document: Document) -> list[str]:
-    """The document number however it is typed: 〔2017〕, [2017], (2017), or just 45号."""
-    match = _DOCUMENT_NUMBER.match(document.number)
-    if not match:
-        return [document.number]
-    code, year, serial = match.group("code", "year", "serial")
-    written = [f"{code}{left}{year}{right}{serial}" for left, right in _BRACKETS]
-    return with_query_forms([document.number, *written, serial, code])
-
-
-def dictionary_words(plan: Plan) -> list[str]:
-    """Words jieba must keep whole when it segments the site for the search index."""
-    words = [plan.document.number, *plan.terms]
-    for unit in plan.units:
-        words += unit.names
-    match = _DOCUMENT_NUMBER.match(plan.document.number)
-    if match:
-        words += [match.group("code"), match.group("serial")]
-    return list(dict.fromkeys(words))
+def unit_search_keys(unit: Unit) -> list[str]:
+    """Every form of every name of the unit, its sub-words and its pinyin, NFKC-normalised as
+    the search box normalises a query."""
+    names = list(dict.fromkeys(form for name in unit.names for form in [name, *short_forms(name)]))
+    keys = (names + [sub_words(name) for name in unit.names]
+            + [characters(name) for name in unit.names]
+            + [form for name in names for form in pinyin_forms(name)])
+    return list(dict.fromkeys(unicodedata.normalize("NFKC", key) for key in keys))

@@ -92,6 +92,9 @@ class Checker:
     def label(self, path) -> str:
         """Name the record at the head of `path` as a reader of the plan would."""
         data = self.source.data
+        for at in (1, 3):  # a record is an item of a list: where a mapping stands instead, none
+            if len(path) > at and not isinstance(path[at], int):
+                path = path[:at]
         head = path[:1]
         if head in (("document",), ("plan",)):
             return path[0]
@@ -187,7 +190,8 @@ class Checker:
         for section_path, _ in self.records("sections"):
             for path, task in self.records(*section_path, "tasks"):
                 for role in ("lead", "responsible"):
-                    given = task.get(role, [])
+                    given = task.get(role)
+                    given = given if isinstance(given, list) else []  # else reported as not a list
                     for r, name in enumerate(given):
                         here = path + (role, r)
                         if not self.fine(here):

@@ -46,8 +46,10 @@ ENGINES = {"mkdocs": [sys.executable, "-m", "mkdocs", "build", "--strict", "--co
 
 
 def build_site(data: Path, out: Path, engine: str = "mkdocs") -> subprocess.CompletedProcess:
-    """What `make site` does, into out/: the generator writes out/docs and out/mkdocs.yml, then
-    the engine builds out/site."""
+    """What `make site` does, into out/: the generator writes out/docs and out/mkdocs.yml, the
+    engine builds out/site, and Pagefind indexes it for the search."""
+    from generator.search_index import index_site
+
     require_slow()
     (out / "docs").mkdir(parents=True, exist_ok=True)
     config = out / "mkdocs.yml"
@@ -58,8 +60,9 @@ def build_site(data: Path, out: Path, engine: str = "mkdocs") -> subprocess.Comp
         cwd=ROOT, env=env, capture_output=True, text=True)
     if generated.returncode:
         return generated
-    return subprocess.run(ENGINES[engine] + [str(config)], cwd=out, env=env,
-                          capture_output=True, text=True)
+    built = subprocess.run(ENGINES[engine] + [str(config)], cwd=out, env=env,
+                           capture_output=True, text=True)
+    return built if built.returncode else index_site(out / "site")
 
 
 @pytest.fixture(scope="session")

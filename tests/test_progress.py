@@ -60,7 +60,8 @@ CASES = {
          "YYYY-MM-DD, such as 2017-07-01"]),
     "date that is no day": (
         entry(date="2020-02-30"),
-        ["2:9: error: progress entry #1: '2020-02-30' is not a valid date"]),
+        ["2:9: error: progress entry #1: '2020-02-30' reads as a date but is not a valid one; "
+         "put it in quotes if it is text"]),
     "quoted date that is no day": (
         entry(date="'2020-02-30'"),
         ["2:9: error: progress entry #1: field 'date' is '2020-02-30', which is not a day of the "

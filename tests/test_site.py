@@ -35,9 +35,10 @@ def test_no_page_loads_anything_from_another_host(real_site):
         assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html, page
 
 
-def test_search_index_is_segmented_by_jieba(real_site):
-    index = json.loads((real_site / "search/search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["zh"]
-    task = next(doc for doc in index["docs"] if doc["location"] == "2017/tasks/shen-hua-shang-shi-zhi-du-gai-ge/")
-    # segmented, with the plan's own terms kept whole
-    assert "推行\u200b电子营业执照\u200b和\u200b全程\u200b电子化\u200b登记" in task["text"]
+def test_the_search_index_is_pagefinds_of_the_pages_own_text(real_site):
+    entry = json.loads((real_site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["zh"]
+    # Every page's own text is indexed, the matrix (a grid of links) and the 404 page are not.
+    assert entry["languages"]["zh"]["page_count"] == len(list(real_site.rglob("index.html"))) - 1
+    assert "data-pagefind-body" not in (real_site / "matrix/index.html").read_text(encoding="utf-8")
+    assert not (real_site / "search/search_index.json").exists()

@@ -1,0 +1,26 @@
+"""Every bound on what the generator reads, in one place.
+
+Generous for real plans, small enough that no file, however hostile, can take more than a few
+seconds or a few hundred megabytes to answer. For scale: data/plan.yaml (22 tasks) is 21 KB with
+557 values nested 6 deep, its longest text 200 characters; bench's synthetic plan of 2,000 tasks
+is 2.2 MB with 37,499 values; the 2017 notice is 13 KB.
+"""
+
+# The size of a data file, checked before it is parsed.
+MAX_DATA_BYTES = 4 * 1024 * 1024
+# Values (texts, lists and mappings) in a data file: memory grows with them, about 1 KB each.
+MAX_VALUES = 100_000
+# Lists and mappings inside one another; a plan nests 6 deep (sections, tasks, lead units).
+MAX_DEPTH = 32
+# Characters in one text: a page shows the whole of it.
+MAX_TEXT_CHARS = 5_000
+# The size of a notice given to `python -m generator import` (its lines are held to
+# MAX_TEXT_CHARS, as a paragraph becomes a text of the draft).
+MAX_NOTICE_BYTES = 1024 * 1024
+
+
+def size(count: int) -> str:
+    """A byte count as people read it: 4 MB, 52.4 MB, 900 bytes."""
+    if count < 1024 * 1024:
+        return f"{count:,} bytes"
+    return f"{count / (1024 * 1024):,.1f} MB".replace(".0 MB", " MB")
