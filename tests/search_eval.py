@@ -38,7 +38,7 @@ class Result:
 def load_plan():
     from generator.build import load_plan as load
 
-    return load(ROOT / "data" / "plans" / "2017.yaml")
+    return load(ROOT / "data")
 
 
 def load_queries(plan=None) -> tuple[list[Query], list[Query]]:

@@ -12,7 +12,7 @@ import sys
 import pytest
 import yaml
 
-from conftest import FIXTURES, ROOT, build_site
+from tests.conftest import FIXTURES, ROOT, build_site, search_from_home, serving
 from generator.__main__ import main
 
 NOTICE = FIXTURES / "notice_2018" / "notice.txt"
@@ -237,3 +237,16 @@ def test_successors_forming_a_cycle(tmp_path, capsys):
         f"{data}/plans/2020.yaml:{successor_line(text, '市司法局')}:23: error: unit '市司法局': its "
         "successors form a cycle: 市司法局 → 市政府法制办 → 市司法局; a unit cannot succeed itself",
         f"1 error(s), 0 warning(s); {tmp_path / 'docs'}/ was not changed"]
+
+
+@pytest.mark.slow
+def test_search_results_name_the_year(two_year_site, page):
+    """The same words may stand in several years' plans: each result says which year."""
+    with serving(two_year_site / "site") as origin:
+        first = search_from_home(page, origin, "测试任务甲一")
+        assert first.locator("h1").inner_text() == "（一）测试任务甲一（2018年）"
+        first = search_from_home(page, origin, "规范行政权力运行")
+        assert first.locator("h1").inner_text() == "（一）规范行政权力运行（2017年）"
+        # a unit's page is of every year, and names none
+        first = search_from_home(page, origin, "市测试监督管理局")
+        assert first.locator("h1").inner_text() == "市测试监督管理局"

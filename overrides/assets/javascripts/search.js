@@ -48,7 +48,9 @@
       'class="md-search-result__article md-typeset"><div class="md-search-result__icon md-icon">' +
       "</div><h1></h1><p></p></article></a>"
     li.querySelector("a").href = url.href
-    li.querySelector("h1").textContent = data.meta.title || data.url
+    // A page of one year's plan names its year: the same task may stand in several years.
+    li.querySelector("h1").textContent = (data.meta.title || data.url) +
+      (data.meta.year ? "（" + data.meta.year + "年）" : "")
     // Pagefind's excerpt is escaped text with <mark> around the words found. A unit's page
     // would show its hidden names and pinyin there: it shows what the unit does instead.
     if (data.meta.summary) li.querySelector("p").textContent = data.meta.summary
