@@ -16,6 +16,7 @@ from .write import Report, write_pages
 
 PLANS = "plans"  # data/plans/<year>.yaml: one plan a year
 _YEAR = re.compile(r"[0-9]{4}")
+_TITLE_YEAR = re.compile(r"([0-9]{4})年")
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,11 @@ def _year_problems(plan: Plan, source: Source, file: PlanFile) -> list[Diagnosti
         return [source.diagnostic(where, f"the document is of {plan.year} (发文字号 "
                                          f"{plan.document.number}, title {plan.document.title}), but "
                                          f"the file is named for {file.year}; name it {plan.year}.yaml")]
+    # the title must not name another year than the 发文字号
+    titled = _TITLE_YEAR.search(plan.document.title)
+    if titled and int(titled.group(1)) != plan.year:
+        return [source.diagnostic(("document", "title"), f"the title names {titled.group(1)}, but the "
+                                  f"发文字号 {plan.document.number} is of {plan.year}; a plan has one year")]
     return []
 
 

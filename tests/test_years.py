@@ -201,6 +201,17 @@ def test_a_file_named_for_another_year_than_its_document(tmp_path, capsys):
         f"1 error(s), 0 warning(s); {tmp_path / 'docs'}/ was not changed"])
 
 
+def test_a_title_of_another_year_than_the_document_number(tmp_path, capsys):
+    text = SMALL.replace("title: 某市人民政府办公室关于印发某市工作安排的通知",
+                         "title: 某市人民政府办公室关于印发某市2019年工作安排的通知")
+    data = plans_folder(tmp_path, {"2020.yaml": text})
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "2019年" in row)
+    assert run(capsys, data, tmp_path) == (1, [
+        f"{data}/plans/2020.yaml:{line}:10: error: the title names 2019, but the 发文字号 "
+        "某府办发〔2020〕1号 is of 2020; a plan has one year",
+        f"1 error(s), 0 warning(s); {tmp_path / 'docs'}/ was not changed"])
+
+
 def test_two_plans_claiming_one_year(tmp_path, capsys):
     data = plans_folder(tmp_path, {"2020.yaml": SMALL, "2020.yml": SMALL})
     assert run(capsys, data, tmp_path) == (1, [
