@@ -1,1 +1,1 @@
-"""Validate data/plan.yaml and render it into the Markdown pages MkDocs builds."""
+"""Validate the plans in data/plans/ and render them into the Markdown pages MkDocs builds."""
