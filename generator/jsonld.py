@@ -40,13 +40,19 @@ def legislation(site: Site, from_url: str, site_url: str, plan: Plan | None = No
     return data
 
 
+# A plan's page lists its tasks as parts while they are few; past that the list would outweigh
+# the page (200 KB at 2,000 tasks), and each task's page still names the plan it is part of.
+PARTS_LISTED = 100
+
+
 def plan_page(site: Site, site_url: str, plan: Plan | None = None, page=None) -> str:
     """The JSON-LD of a plan's page (or of the home page, which shows the newest plan)."""
     plan = plan or site.plan
     here = page.url if page is not None else site.the("plan", plan).url
-    data = {"@context": "https://schema.org", **legislation(site, here, site_url, plan),
-            "hasPart": [{"@id": _address(here, site.url_of(task), site_url)}
-                        for task in plan.tasks]}
+    data = {"@context": "https://schema.org", **legislation(site, here, site_url, plan)}
+    if len(plan.tasks) <= PARTS_LISTED:
+        data["hasPart"] = [{"@id": _address(here, site.url_of(task), site_url)}
+                           for task in plan.tasks]
     return script_text(data)
 
 

@@ -113,3 +113,14 @@ def test_a_unit_with_many_tasks_lists_them_a_section_a_page(shape):
             listed |= {task for task in tasks if plan.section_of(task) is section
                        and f"{task.label}" in text}
         assert listed == tasks  # every task of the unit on the page of its section
+
+
+@pytest.mark.parametrize("shape", synthetic.SHAPES)
+def test_no_page_of_a_large_plan_grows_with_the_whole_plan(shape):
+    # Markdown of 2,000 tasks; the theme adds some 30 KB to each page it builds (bench/run.py
+    # measures the built pages against the 250 KB bound).
+    site = registry(build(synthetic.plan(2000, shape=shape)))
+    pages = render(site, "plan.yaml")
+    sizes = {path: len(text.encode()) for path, text in pages.items() if path.endswith(".md")}
+    largest = max(sizes, key=sizes.get)
+    assert sizes[largest] < 180 * 1024, largest
