@@ -1,4 +1,5 @@
 """Render the plan into Markdown pages and downloads: {path under docs/: text}."""
+import functools
 import json
 import re
 
@@ -120,6 +121,15 @@ def _contexts(site: Site, by_plan: dict, site_url: str) -> dict:
             "previous": tasks[i - 1] if i else None,
             "next": tasks[i + 1] if i + 1 < len(tasks) else None}
 
+    # A split unit's tasks by section, worked out once for its first page and all its parts
+    # (counting them part by part grows with parts x tasks: a collective unit of a large plan).
+    @functools.lru_cache(maxsize=None)
+    def by_section(plan: Plan, tasks: tuple[Task, ...]) -> dict:
+        grouped: dict = {}
+        for task in tasks:
+            grouped.setdefault(plan.section_of(task), []).append(task)
+        return {section: tuple(found) for section, found in grouped.items()}
+
     def anchor(plan: Plan) -> str:
         """The prefix of a year's anchors on a unit's page: none for the newest plan's."""
         return "" if plan is newest else f"{plan.year}-"
@@ -129,8 +139,8 @@ def _contexts(site: Site, by_plan: dict, site_url: str) -> dict:
         years = []
         for plan, record in unit.years:
             led, assigned = plan.tasks_led_by(record), plan.tasks_assigned_to(record)
-            parts = [(part.record, sum(plan.section_of(t) is part.record.section for t in led),
-                      sum(plan.section_of(t) is part.record.section for t in assigned))
+            parts = [(part.record, len(by_section(plan, led).get(part.record.section, ())),
+                      len(by_section(plan, assigned).get(part.record.section, ())))
                      for part in site.parts_of(unit) if part.record.plan is plan]
             years.append({"plan": plan, "record": record, "led": led, "assigned": assigned,
                           "parts": parts, "co_leads": plan.co_leads_of(record),
@@ -148,9 +158,8 @@ def _contexts(site: Site, by_plan: dict, site_url: str) -> dict:
         return {"searched": False, "meta": {"year": str(plan.year)}}, {
             "unit": unit, "record": record, "section": section, "section_of": plan.section_of,
             "anchor": "",
-            "led": tuple(t for t in plan.tasks_led_by(record) if plan.section_of(t) is section),
-            "assigned": tuple(t for t in plan.tasks_assigned_to(record)
-                              if plan.section_of(t) is section)}
+            "led": by_section(plan, plan.tasks_led_by(record)).get(section, ()),
+            "assigned": by_section(plan, plan.tasks_assigned_to(record)).get(section, ())}
 
     # A mark in the matrix opens the unit's list of tasks, on the page of the task's section
     # once that list is split, else at the year's list on the unit's page.
