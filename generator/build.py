@@ -81,7 +81,8 @@ def load_site(data: Path, display_name: str | None = None, *,
 def _load(data: Path, display_name: str | None, new_urls_allowed: bool) -> tuple[list[Source], Site]:
     problems: list[Diagnostic] = []
     loaded: list[tuple[Source, Plan, PlanFile]] = []
-    for file in plan_files(data, display_name):
+    files = plan_files(data, display_name)
+    for file in files:
         try:
             source = load(file.path, file.name)  # each plan file within the loader's own limits
         except PlanError as error:
@@ -93,7 +94,6 @@ def _load(data: Path, display_name: str | None, new_urls_allowed: bool) -> tuple
             plan = build(source.data, source)
             problems += _year_problems(plan, source, file)
             loaded.append((source, plan, file))
-    files = plan_files(data, display_name)
     if len(loaded) < len(files) or any(plan.year is None for _, plan, _ in loaded):
         raise PlanError(sorted(problems))
     # the pages can be listed, and their URLs checked, with the other problems
