@@ -8,16 +8,9 @@ import json
 from .model import Plan, Task
 from .pages import Site
 from .progress import written_date
+from .urls import address
 
 LEGISLATION = "#legislation"  # the @id fragment of the notice on the plan's page
-
-
-def _address(from_url: str, target: str, site_url: str) -> str:
-    """`target` (a site URL such as /tasks/x/) as seen from the page at `from_url`."""
-    if site_url:
-        return site_url.rstrip("/") + target
-    depth = from_url.count("/") - 1
-    return "../" * depth + target.lstrip("/") or "./"
 
 
 def legislation(site: Site, from_url: str, site_url: str, plan: Plan | None = None) -> dict:
@@ -27,12 +20,12 @@ def legislation(site: Site, from_url: str, site_url: str, plan: Plan | None = No
     home = site.the("plan", plan).url
     data = {
         "@type": "Legislation",
-        "@id": _address(from_url, home, site_url) + LEGISLATION,
+        "@id": address(from_url, home, site_url) + LEGISLATION,
         "name": document.title,
         "legislationIdentifier": document.number,
         "legislationPassedBy": {"@type": "GovernmentOrganization", "name": document.issuer},
         "inLanguage": "zh-CN",
-        "url": _address(from_url, home, site_url),
+        "url": address(from_url, home, site_url),
     }
     written = written_date(document)
     if written:
@@ -51,7 +44,7 @@ def plan_page(site: Site, site_url: str, plan: Plan | None = None, page=None) ->
     here = page.url if page is not None else site.the("plan", plan).url
     data = {"@context": "https://schema.org", **legislation(site, here, site_url, plan)}
     if len(plan.tasks) <= PARTS_LISTED:
-        data["hasPart"] = [{"@id": _address(here, site.url_of(task), site_url)}
+        data["hasPart"] = [{"@id": address(here, site.url_of(task), site_url)}
                            for task in plan.tasks]
     return script_text(data)
 
@@ -61,7 +54,7 @@ def task_page(site: Site, task: Task, site_url: str, plan: Plan | None = None) -
     data = {
         "@context": "https://schema.org",
         "@type": "Legislation",
-        "@id": _address(page, page, site_url),
+        "@id": address(page, page, site_url),
         "name": f"{task.label}{task.title}",
         "legislationType": "任务",
         "position": task.number,

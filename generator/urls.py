@@ -5,6 +5,16 @@ Where each kind of page lives is declared in generator/pages.py.
 import functools
 
 
+def address(from_url: str, target: str, site_url: str) -> str:
+    """A site URL (`/2017/tasks/x/`) as a page or file in the folder `from_url` (`/units/y/`)
+    links it in text the engine does not rewrite (feeds, JSON-LD): absolute under site_url
+    when the site's address is known, else relative."""
+    if site_url:
+        return site_url.rstrip("/") + target
+    depth = from_url.count("/") - 1
+    return "../" * depth + target.lstrip("/") or "./"
+
+
 def url_of(page: str) -> str:
     """`tasks/x.md` -> `/tasks/x/`, `sections/y/index.md` -> `/sections/y/`."""
     stem = page.removesuffix(".md")
