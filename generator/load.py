@@ -1,10 +1,10 @@
 """Read data/plan.yaml into plain Python data that remembers where every value was written.
 
 PyYAML's constructors forget positions and keep the last of two duplicate keys, so this module
-composes the node tree itself and records the line and column of each key and value by path.
-Before any node is built, the parser's events are read once to hold the file to the bounds of
-limits.py and to refuse anchors, aliases and merge keys, which a plan has no use for and which
-can make a 1 KB file expand to gigabytes ("billion laughs").
+builds the data itself from the parser's events, in one pass, recording the line and column of
+each key and value by path. Each event is held to the bounds of limits.py before anything is
+kept, and anchors, aliases and merge keys are refused: a plan has no use for them, and they can
+make a 1 KB file expand to gigabytes ("billion laughs").
 """
 import os
 from dataclasses import dataclass, field
@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import ComposerError
 from yaml.constructor import ConstructorError, SafeConstructor
 
 from . import limits
@@ -56,9 +57,9 @@ def load(path: Path, display_name: str | None = None) -> Source:
                                     "document, plan, units and sections")])
     text = _decode(raw, name)
     source = Source(name, None)
-    problems: list[Diagnostic] = []  # what the scan of the events found before any error
+    problems: list[Diagnostic] = []  # what reading the events found before any error
     try:
-        node = _compose(text, name, problems)
+        found = _read_events(text, name, source, problems)
     except yaml.reader.ReaderError as error:
         before = text[: error.position]
         line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
@@ -73,92 +74,200 @@ def load(path: Path, display_name: str | None = None) -> Source:
     except yaml.YAMLError as error:
         raise PlanError(problems + [Diagnostic(name, 1, 1, "error",
                                                f"invalid YAML: {error}")]) from None
-    if node is None:
+    if problems:
+        raise PlanError(problems)
+    if found is _NOTHING:
         raise PlanError([Diagnostic(name, 1, 1, "error",
                                     "the file holds no data; expected a mapping with the keys "
                                     "document, plan, units and sections")])
-    source.data = _convert(node, (), source, set())
+    source.data = found
     return source
 
 
-def _compose(text: str, name: str, problems: list[Diagnostic]):
-    """The node tree, by libyaml where PyYAML has it (ten times faster on a large plan); a file
-    libyaml refuses is read again by PyYAML's own parser, whose messages are the ones reported.
-    Each parser first scans the file's events (see _scan); PlanError if they pass a bound."""
+def _read_events(text: str, name: str, source: Source, problems: list[Diagnostic]) -> Any:
+    """The data, by libyaml where PyYAML has it (ten times faster on a large plan); a file
+    libyaml refuses is read again by PyYAML's own parser, whose messages are the ones reported."""
     fast = getattr(yaml, "CSafeLoader", None)
     for loader_class in ([fast] if fast else []) + [yaml.SafeLoader]:
         problems.clear()
+        source.values.clear()
+        source.keys.clear()
+        source.problems.clear()
+        loader = loader_class(text)
         try:
-            _scan(loader_class(text), name, problems)
-            if problems:
-                raise PlanError(problems)
-            loader = loader_class(text)
-            try:
-                return loader.get_single_node()
-            finally:
-                loader.dispose()
+            return _Reader(loader, name, source, problems).read()
         except yaml.YAMLError:
             if loader_class is yaml.SafeLoader:
                 raise
+        finally:
+            loader.dispose()
 
 
 _MERGE = "tag:yaml.org,2002:merge"
 _NO_REFERENCES = "a plan has no use for anchors, aliases or merge keys; write the value out in full"
+_STR = "tag:yaml.org,2002:str"
+_UNSUPPORTED = "unsupported YAML tag '{}'; only plain text, lists and mappings are read"
+_NOTHING = object()  # a stream with no document
+_DISCARDED = object()  # a value under a key given twice, or not plain text: not kept
 
 
-def _scan(loader, name: str, problems: list[Diagnostic]) -> None:
-    """Read the parser's events, which take no memory beyond the one at hand: note each anchor,
-    alias and merge key (one a line) and each text over the length limit; stop at once where
-    nesting or the number of values passes its limit, before a node is built or recursed into."""
-    open_collections: list[list] = []  # [is a mapping, nodes in it so far]
-    values = 0
-    flagged_lines: set[int] = set()
+class _Collection:
+    """A list or mapping being read: its path, what it holds so far, and for a mapping the key
+    whose value comes next."""
+    __slots__ = ("is_mapping", "path", "kept", "value", "key")
 
-    def problem(mark, message):
-        problems.append(Diagnostic(name, mark.line + 1, mark.column + 1, "error", message))
+    def __init__(self, is_mapping: bool, path: Path_, kept: bool):
+        self.is_mapping, self.path, self.kept = is_mapping, path, kept
+        self.value = {} if is_mapping else []
+        self.key = None  # None: a key comes next; else the key of the value that comes next
 
-    def reference(mark, what):
-        if mark.line not in flagged_lines:
-            flagged_lines.add(mark.line)
-            problem(mark, f"YAML {what}: {_NO_REFERENCES}")
 
-    try:
+class _Reader:
+    """Build the data from the parser's events in one pass, which take no memory beyond the one
+    at hand: before a value is kept, each event is held to the bounds of limits.py. Anchors,
+    aliases and merge keys (one a line) and texts over the length limit are noted and reading
+    goes on, to report them all; where nesting or the number of values passes its limit,
+    reading stops at once."""
+
+    def __init__(self, loader, name: str, source: Source, problems: list[Diagnostic]):
+        self.loader, self.name, self.source, self.problems = loader, name, source, problems
+        self.open: list[_Collection] = []
+        self.values = 0
+        self.flagged_lines: set[int] = set()
+
+    def problem(self, mark, message: str) -> None:
+        self.problems.append(Diagnostic(self.name, mark.line + 1, mark.column + 1, "error", message))
+
+    def reference(self, mark, what: str) -> None:
+        if mark.line not in self.flagged_lines:
+            self.flagged_lines.add(mark.line)
+            self.problem(mark, f"YAML {what}: {_NO_REFERENCES}")
+
+    def read(self) -> Any:
+        loader, found, document = self.loader, _NOTHING, None
         while not loader.check_event(yaml.StreamEndEvent):
             event = loader.get_event()
-            if isinstance(event, yaml.CollectionEndEvent):
-                open_collections.pop()
-                continue
-            if not isinstance(event, yaml.NodeEvent):
-                continue
-            is_key = bool(open_collections) and open_collections[-1][0] and \
-                open_collections[-1][1] % 2 == 0
-            if open_collections:
-                open_collections[-1][1] += 1
-            values += 1
-            if values > limits.MAX_VALUES:
-                problem(event.start_mark, f"the file holds more than {limits.MAX_VALUES:,} values "
-                        "(texts, lists and mappings), the limit for a data file; stopped reading here")
-                raise PlanError(problems)
-            if isinstance(event, yaml.AliasEvent):
-                reference(event.start_mark, f"alias '*{event.anchor}'")
-                continue
-            if event.anchor is not None:
-                reference(event.start_mark, f"anchor '&{event.anchor}'")
-            if isinstance(event, yaml.ScalarEvent):
-                if is_key and event.value == "<<" and (
-                        (event.tag is None and event.implicit[0]) or event.tag == _MERGE):
-                    reference(event.start_mark, "merge key '<<'")
-                if len(event.value) > limits.MAX_TEXT_CHARS:
-                    problem(event.start_mark, f"a text of {len(event.value):,} characters; one text "
-                            f"may hold at most {limits.MAX_TEXT_CHARS:,}")
-                continue
-            open_collections.append([isinstance(event, yaml.MappingStartEvent), 0])
-            if len(open_collections) > limits.MAX_DEPTH:
-                problem(event.start_mark, f"lists and mappings nested more than {limits.MAX_DEPTH} "
-                        "deep, the limit for a data file (a plan nests 6 deep); stopped reading here")
-                raise PlanError(problems)
-    finally:
-        loader.dispose()
+            kind = type(event)
+            if kind is yaml.DocumentStartEvent:
+                if document is not None:
+                    raise ComposerError("expected a single document in the stream", document,
+                                        "but found another document", event.start_mark)
+                document = event.start_mark
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                done = self.open.pop()
+                found = self.place(done.value if done.kept else None, done.path)
+            elif kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or \
+                    kind is yaml.SequenceStartEvent or kind is yaml.AliasEvent:
+                found = self.node(event, kind)
+        return found
+
+    def node(self, event, kind) -> Any:
+        """Count a node, check it, and keep it (a scalar) or open it (a collection)."""
+        parent = self.open[-1] if self.open else None
+        is_key = parent is not None and parent.is_mapping and parent.key is None
+        self.values += 1
+        if self.values > limits.MAX_VALUES:
+            self.problem(event.start_mark, f"the file holds more than {limits.MAX_VALUES:,} values "
+                         "(texts, lists and mappings), the limit for a data file; stopped reading here")
+            raise PlanError(self.problems)
+        path = self.child_path(parent, is_key)
+        kept = path is not None and (parent is None or parent.kept)
+        if kept:
+            self.source.values[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if kind is yaml.AliasEvent:
+            self.reference(event.start_mark, f"alias '*{event.anchor}'")
+            return self.place(None, path)
+        if event.anchor is not None:
+            self.reference(event.start_mark, f"anchor '&{event.anchor}'")
+        if kind is yaml.ScalarEvent:
+            if is_key and event.value == "<<" and (
+                    (event.tag is None and event.implicit[0]) or event.tag == _MERGE):
+                self.reference(event.start_mark, "merge key '<<'")
+            if len(event.value) > limits.MAX_TEXT_CHARS:
+                self.problem(event.start_mark, f"a text of {len(event.value):,} characters; one text "
+                             f"may hold at most {limits.MAX_TEXT_CHARS:,}")
+            return self.place(self.scalar(event, path) if kept else None, path)
+        is_mapping = kind is yaml.MappingStartEvent
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.MappingNode if is_mapping else yaml.SequenceNode,
+                                      None, event.implicit)
+        if kept and tag not in _PLAIN_TAGS:
+            self.source.problems.append((path, _UNSUPPORTED.format(tag)))
+            kept = False
+        self.open.append(_Collection(is_mapping, path, kept))
+        if len(self.open) > limits.MAX_DEPTH:
+            self.problem(event.start_mark, f"lists and mappings nested more than {limits.MAX_DEPTH} "
+                         "deep, the limit for a data file (a plan nests 6 deep); stopped reading here")
+            raise PlanError(self.problems)
+        return None
+
+    def child_path(self, parent: _Collection | None, is_key: bool) -> Path_ | None:
+        """Where the next node stands; None under a key that is not kept."""
+        if parent is None:
+            return ()
+        if parent.path is None:
+            return None
+        if is_key:
+            return parent.path + ("<key>",)
+        if parent.is_mapping:
+            return None if parent.key is _DISCARDED else parent.path + (parent.key,)
+        return parent.path + (len(parent.value),)
+
+    def scalar(self, event, path: Path_) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _STR:  # nearly every value of a plan: the text as written
+            return event.value
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+        try:
+            return SafeConstructor().construct_object(node)
+        except ConstructorError:
+            self.source.problems.append((path, _UNSUPPORTED.format(tag)))
+        except (ValueError, OverflowError):  # 2017-13-45, or an integer of over 4,300 digits
+            kind = "date" if tag.endswith(":timestamp") else "number"
+            shown = event.value if len(event.value) <= 20 else event.value[:20] + "…"
+            self.source.problems.append((path, f"'{shown}' reads as a {kind} but is not a valid "
+                                         "one; put it in quotes if it is text"))
+        return None
+
+    def place(self, value: Any, path: Path_ | None) -> Any:
+        """Put a finished node into the collection that holds it; returns it."""
+        parent = self.open[-1] if self.open else None
+        if parent is None:
+            return value
+        if not parent.is_mapping:
+            if parent.kept:
+                parent.value.append(value)
+        elif parent.key is None:  # the node was a key
+            if parent.kept:
+                self.key(parent, value)
+            else:
+                parent.key = _DISCARDED
+        else:
+            if parent.kept and parent.key is not _DISCARDED:
+                parent.value[parent.key] = value
+            parent.key = None
+        return value
+
+    def key(self, mapping: _Collection, key: Any) -> None:
+        values = self.source.values
+        position = values.pop(mapping.path + ("<key>",))
+        if not isinstance(key, (str, int)) or isinstance(key, bool):
+            values[mapping.path + ("<key>",)] = position
+            self.source.problems.append((mapping.path + ("<key>",), "a field name must be plain text"))
+            mapping.key = _DISCARDED
+            return
+        key_path = mapping.path + (key,)
+        if key in mapping.value:
+            values[key_path + ("<again>",)] = position
+            self.source.problems.append((key_path + ("<again>",), f"field '{key}' is given twice "
+                                         f"(first at line {self.source.keys[key_path][0]}); delete one"))
+            mapping.key = _DISCARDED
+            return
+        self.source.keys[key_path] = position
+        mapping.key = key
 
 
 def read_text(path: Path, name: str) -> str:
@@ -198,49 +307,3 @@ def _decode(raw: bytes, name: str) -> str:
         raise PlanError([Diagnostic(name, line, column, "error",
                                     f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x}); "
                                     "save it as UTF-8")]) from None
-
-
-_UNSUPPORTED = "unsupported YAML tag '{}'; only plain text, lists and mappings are read"
-
-
-def _convert(node, path: Path_, source: Source, active: set) -> Any:
-    source.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if id(node) in active:  # an alias that contains itself
-        source.problems.append((path, "a YAML alias refers to itself"))
-        return None
-    if isinstance(node, yaml.ScalarNode):
-        try:
-            return SafeConstructor().construct_object(node)
-        except ConstructorError:
-            source.problems.append((path, _UNSUPPORTED.format(node.tag)))
-            return None
-        except (ValueError, OverflowError):  # 2017-13-45, or an integer of over 4,300 digits
-            kind = "date" if node.tag.endswith(":timestamp") else "number"
-            shown = node.value if len(node.value) <= 20 else node.value[:20] + "…"
-            source.problems.append((path, f"'{shown}' reads as a {kind} but is not a valid one; "
-                                    "put it in quotes if it is text"))
-            return None
-    if node.tag not in _PLAIN_TAGS:
-        source.problems.append((path, _UNSUPPORTED.format(node.tag)))
-        return None
-    active = active | {id(node)}
-    if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, path + (i,), source, active) for i, item in enumerate(node.value)]
-    mapping: dict = {}
-    for key_node, value_node in node.value:
-        position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-        key = _convert(key_node, path + ("<key>",), source, active)
-        source.values.pop(path + ("<key>",), None)
-        if not isinstance(key, (str, int)) or isinstance(key, bool):
-            source.values[path + ("<key>",)] = position
-            source.problems.append((path + ("<key>",), "a field name must be plain text"))
-            continue
-        key_path = path + (key,)
-        if key in mapping:
-            source.values[key_path + ("<again>",)] = position
-            source.problems.append((key_path + ("<again>",), f"field '{key}' is given twice "
-                                    f"(first at line {source.keys[key_path][0]}); delete one"))
-            continue
-        source.keys[key_path] = position
-        mapping[key] = _convert(value_node, key_path, source, active)
-    return mapping

@@ -5,6 +5,7 @@ import json
 import re
 from pathlib import Path
 
+import fastjsonschema
 from jsonschema import Draft202012Validator, ValidationError
 
 from .diagnostics import Diagnostic
@@ -32,7 +33,21 @@ def _inline(schema, definitions: dict):
     return inlined
 
 
-VALIDATOR = Draft202012Validator(_inline(SCHEMA, SCHEMA["$defs"]))
+INLINED = _inline(SCHEMA, SCHEMA["$defs"])
+# jsonschema yields every error with its path, which the messages need; fastjsonschema compiles
+# the same schema into Python that only answers whether the data fits, ten times faster. Data
+# that fits (every build that succeeds) is read by the fast one only. Its one difference, `$`
+# in a pattern read as the end of the text (\Z), can only refuse more: then jsonschema decides.
+VALIDATOR = Draft202012Validator(INLINED)
+_fits = fastjsonschema.compile(INLINED)
+
+
+def fits(data) -> bool:
+    try:
+        _fits(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
 
 
 def expected(schema: dict) -> str:
@@ -86,8 +101,8 @@ class Checker:
 
     def fine(self, path) -> bool:
         """The value at `path` is there and passed its checks, as did everything around it."""
-        return _get(self.source.data, path) is not None and not any(
-            path[:i] in self.bad for i in range(len(path) + 1))
+        return _get(self.source.data, path) is not None and not (self.bad and any(
+            path[:i] in self.bad for i in range(len(path) + 1)))
 
     def label(self, path) -> str:
         """Name the record at the head of `path` as a reader of the plan would."""
@@ -114,6 +129,8 @@ class Checker:
 
     # --- shape, by the schema -------------------------------------------------------------
     def shape(self) -> None:
+        if fits(self.source.data):
+            return
         for error in VALIDATOR.iter_errors(self.source.data):
             path = tuple(error.absolute_path)
             if path not in self.bad:  # else the loader has reported it

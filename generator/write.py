@@ -58,8 +58,10 @@ def plan_changes(docs: Path, pages: dict[str, str]) -> tuple[list[str], list[Pat
     """The pages to write and the stale generated files to delete; PlanError for hand-written files."""
     problems = []
     stale = []
+    existing = set()
     for path in owned_files(docs):
         relative = path.relative_to(docs).as_posix()
+        existing.add(relative)
         if not is_generated(path, relative):
             problems.append(Diagnostic(
                 str(path), 1, 1, "error",
@@ -69,8 +71,9 @@ def plan_changes(docs: Path, pages: dict[str, str]) -> tuple[list[str], list[Pat
             stale.append(path)
     if problems:
         raise PlanError(problems)
+    # a page not there yet is written without trying to read it (every page, in a first build)
     changed = [name for name, text in sorted(pages.items())
-               if _read(docs / name) != text.encode("utf-8")]
+               if name not in existing or _read(docs / name) != text.encode("utf-8")]
     return changed, stale
 
 

@@ -20,6 +20,9 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from generator.__main__ import main
+from generator.diagnostics import PlanError
+from generator.load import load
+from generator.validate import VALIDATOR, fits
 from tests.conftest import ROOT
 
 PLAN = (ROOT / "data" / "plans" / "2017.yaml").read_bytes()
@@ -140,6 +143,21 @@ def test_mutated_data_ends_in_success_or_diagnostics(data, mutations):
     assert_diagnostics_only(data, docs, status, lines)
     if status:
         assert tree_digest(docs) == before
+
+
+@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", 200)), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(mutations=st.lists(MUTATION, min_size=1, max_size=4))
+def test_the_fast_shape_check_agrees_with_jsonschema(data, mutations):
+    """Data the fast check passes is never read by jsonschema (generator/validate.py): the two
+    must agree on every data file that loads."""
+    data.write_bytes(mutate(PLAN, mutations))
+    try:
+        loaded = load(data).data
+    except PlanError:
+        return
+    event("fits" if VALIDATOR.is_valid(loaded) else "does not fit")
+    assert fits(loaded) == VALIDATOR.is_valid(loaded)
 
 
 def test_the_real_data_passes_unmutated(data):

@@ -49,3 +49,18 @@ def test_the_page_of_a_removed_task_disappears(tmp_path, capsys):
     assert capsys.readouterr().out == f"{docs}/: 13 page(s) written, 2 deleted, 15 unchanged\n"
     assert not page.exists()
     assert not (docs / "2020" / "sections" / "jia-qiang-zu-zhi-bao-zhang").exists()
+
+
+def test_front_matter_carries_any_text_exactly_as_mkdocs_reads_it():
+    """JSON-LD and feed titles go into each page's front matter with Chinese as it is, and the
+    engine reads them back unchanged: every character up to U+3100, the line and paragraph
+    separators, a byte order mark and a character beyond the BMP, at the start, middle and end."""
+    from mkdocs.utils.meta import get_data
+
+    from generator.render import front_matter
+
+    characters = [chr(c) for c in range(0x3100)] + ["\u2028", "\u2029", "\ufeff", "\U00020000"]
+    values = [form.format(c) for c in characters for form in ("{}甲", "甲{}乙", "乙{}")]
+    meta = {f"k{i}": value for i, value in enumerate(values)}
+    _, read = get_data(front_matter("data/plans/2017.yaml", meta=meta) + "# 标题\n")
+    assert [read[key] for key in meta] == values
