@@ -1,7 +1,9 @@
 """`make bench`: generator and build times for synthetic plans of growing size.
 
 For each size it prints the generator's time (its work, in this process, into an empty docs/),
-the same as the new process `make site` starts (imports and dictionaries loaded first), the
+the same without writing (the pages rendered in memory), the same as the new process `make
+site` starts (imports and dictionaries loaded first), the cost of creating a file on this disk
+at the time, the
 time of the full `make site` from an empty docs/, the time of a
 bare `mkdocs build` (Material, search, the same Markdown, a one-page nav) measured in the same
 run as the baseline, their ratio, the same `make site` with ENGINE=zensical (its first, cold build
@@ -23,7 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.synthetic import SHAPES, write  # noqa: E402
-from generator.build import generate, publish_urls  # noqa: E402
+from generator.build import generate, load_progress_all, load_site, publish_urls  # noqa: E402
+from generator.render import render  # noqa: E402
 
 SIZES = (22, 500, 1000, 2000)
 # The bounds a build must keep at every size and shape; `make bench` fails when one is missed.
@@ -75,6 +78,13 @@ def measure(tasks: int, folder: Path, shape: str = "even") -> dict:
         generate(data, docs)
         generators.append(time.perf_counter() - start)
     generator = min(generators[1:])
+    # Its work without the disk: the pages rendered in memory, none written.
+    computes = []
+    for _ in range(REPEAT):
+        start = time.perf_counter()
+        _, site_model = load_site(data)
+        render(site_model, data.as_posix(), load_progress_all(site_model))
+        computes.append(time.perf_counter() - start)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     # The generator as `make site` runs it: a new process, its imports and dictionaries loaded.
     processes = []
@@ -103,10 +113,12 @@ def measure(tasks: int, folder: Path, shape: str = "even") -> dict:
         "units": len(list((site / "units").glob("*/index.html"))),
         "pages": len(list(site.rglob("index.html"))),
         "generator_s": round(generator, 2),
+        "generator_in_memory_s": round(min(computes), 2),
         "generator_process_s": round(min(processes), 2),
         "build_s": round(build, 2),
         "bare_s": round(bare, 2),
         "generator_share": round(generator / build, 3),
+        "in_memory_share": round(min(computes) / build, 3),
         "file_create_ms": round(file_create_ms(folder), 2),
         "build_over_bare": round(build / bare, 2),
         "zensical_cold_s": round(zensicals[0], 2),
