@@ -67,13 +67,20 @@ def timed(command: list[str], **kwargs) -> float:
 def measure(tasks: int, folder: Path, shape: str = "even") -> dict:
     data = write(tasks, folder, shape)
     publish_urls(data)
-    docs, site = folder / "docs", folder / "site"
+    site = folder / "site"
+    # Every timed run that writes docs/ writes a new, empty folder, as on a fresh clone: none
+    # follows the deletion of thousands of files just before, which this project's virtual disk
+    # answers with file creation several times slower for a while. They are deleted at the end.
+    folders = iter(range(10_000))
+
+    def empty_docs() -> Path:
+        return folder / f"docs-{next(folders)}"
     # The generator's own work: after one run that loads its dictionaries (jieba's, pypinyin's)
-    # and compiles its templates, it keeps, like the builds, its fastest of REPEAT runs, each
-    # into an empty docs/. `generator_process_s` below is the whole step, start-up included.
+    # and compiles its templates, it keeps, like the builds, its fastest of REPEAT runs.
+    # `generator_process_s` below is the whole step, start-up included.
     generators = []
     for _ in range(REPEAT + 1):
-        shutil.rmtree(docs, ignore_errors=True)
+        docs = empty_docs()
         start = time.perf_counter()
         generate(data, docs)
         generators.append(time.perf_counter() - start)
@@ -89,23 +96,22 @@ def measure(tasks: int, folder: Path, shape: str = "even") -> dict:
     # The generator as `make site` runs it: a new process, its imports and dictionaries loaded.
     processes = []
     for _ in range(REPEAT):
-        shutil.rmtree(docs)
         processes.append(timed([sys.executable, "-m", "generator", "generate", "--data", str(data),
-                                "--docs", str(docs), "--site", str(site),
+                                "--docs", str(empty_docs()), "--site", str(site),
                                 "--config", str(folder / "mkdocs.yml")],
                                env=env, cwd=ROOT))
-    bare_config = folder / "bare.yml"
-    bare_config.write_text(BARE_CONFIG.format(docs=docs, site=folder / "bare-site"), encoding="utf-8")
     builds, bares, zensicals = [], [], []
+    zensical_docs = empty_docs()  # one folder, so that Zensical's second build finds its cache
     for _ in range(REPEAT):
-        # each `make site` from an empty docs/, as on a fresh clone and as the generator above
-        shutil.rmtree(docs)
+        docs = empty_docs()  # each `make site` from an empty docs/, as the generator above
         builds.append(timed(make_site(data, docs, site, folder, "mkdocs"), env=env))
+        bare_config = folder / "bare.yml"
+        bare_config.write_text(BARE_CONFIG.format(docs=docs, site=folder / "bare-site"),
+                               encoding="utf-8")
         bares.append(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(bare_config)],
                            env=env))
-        shutil.rmtree(docs)
-        zensicals.append(timed(make_site(data, docs, folder / "zensical-site", folder, "zensical"),
-                               env=env))
+        zensicals.append(timed(make_site(data, zensical_docs, folder / "zensical-site", folder,
+                                         "zensical"), env=env))
     build, bare, zensical = min(builds), min(bares), min(zensicals)
     return {
         "shape": shape,

@@ -43,9 +43,11 @@ _fits = fastjsonschema.compile(INLINED)
 
 
 def fits(data) -> bool:
+    """Whether the data fits the schema; False leaves the verdict and the messages to jsonschema,
+    as does anything the compiled check stumbles on."""
     try:
         _fits(data)
-    except fastjsonschema.JsonSchemaException:
+    except Exception:  # noqa: BLE001 — never the authority, only the fast way to a yes
         return False
     return True
 
