@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import ledger, lineage, pages
+from . import ledger, lineage, pages, search
 from . import render as rendering
 from .diagnostics import Diagnostic, PlanError
 from .load import Source, load
@@ -143,7 +143,9 @@ def generate(data: Path, docs: Path, display_name: str | None = None, *,
     name = display_name or data.as_posix()
     _, site = _load(data, name, new_urls_allowed)
     progress = load_progress_all(site)
-    return site, write_pages(docs, rendering.render(site, name, progress, site_url=site_url))
+    report = write_pages(docs, rendering.render(site, name, progress, site_url=site_url))
+    search.SUB_WORDS.save()
+    return site, report
 
 
 def publish_urls(data: Path) -> list[str]:

@@ -5,8 +5,14 @@ type a unit's name without its 市 or 市政府 prefix (法制办 for 市政府�
 no page shows: those forms go into a hidden, heavily weighted block of the unit's page, so that
 its name or a form of it puts the unit's page first. Nothing here is listed by hand.
 """
+import contextlib
+import hashlib
+import importlib.metadata
+import json
+import os
 import re
 import unicodedata
+from pathlib import Path
 
 from .model import Unit
 from .slugs import syllables
@@ -37,9 +43,67 @@ def sub_words(name: str) -> str:
     finds in it (search mode), spaced. The page's text is cut into words by Pagefind's own rules,
     which may join 的市 and leave no 市级; the query is cut by other rules again. Spaced sub-words
     let any of a name's words a query is cut into meet the same word on the unit's page."""
-    import jieba
+    found = SUB_WORDS.get(name)
+    if found is None:
+        import jieba
 
-    return " ".join(dict.fromkeys(word for word in jieba.cut_for_search(name) if word.strip()))
+        found = " ".join(dict.fromkeys(word for word in jieba.cut_for_search(name) if word.strip()))
+        SUB_WORDS.put(name, found)
+    return found
+
+
+class SubWordCache:
+    """jieba takes a second to load its dictionary, half of `make site` for a plan of the real
+    one's size, to cut a few hundred names. The cut of each name is kept in a file, for the
+    version of jieba and the text of this module that made it, so that a rebuild loads no
+    dictionary unless a name is new. The file is only ever a shortcut: one that cannot be read,
+    or was made by another version, is ignored, and one that cannot be written is left out."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.words: dict[str, str] | None = None
+        self.added = False
+
+    @staticmethod
+    def version() -> str:
+        made_by = importlib.metadata.version("jieba").encode() + Path(__file__).read_bytes()
+        return hashlib.sha256(made_by).hexdigest()
+
+    def get(self, name: str) -> str | None:
+        if self.words is None:
+            self.words = {}
+            try:
+                kept = json.loads(self.path.read_text(encoding="utf-8"))
+                if kept.get("version") == self.version() and isinstance(kept.get("words"), dict):
+                    self.words = kept["words"]
+            except (OSError, ValueError, AttributeError):
+                pass
+        return self.words.get(name)
+
+    def put(self, name: str, words: str) -> None:
+        self.get(name)
+        self.words[name] = words
+        self.added = True
+
+    def save(self) -> None:
+        """Keep what this run cut, through a temporary file: two builds at once never leave
+        half a file."""
+        if not self.added:
+            return
+        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_text(json.dumps({"version": self.version(), "words": self.words},
+                                            ensure_ascii=False), encoding="utf-8")
+            os.replace(temporary, self.path)
+            self.added = False
+        except OSError:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+
+
+# Beside Zensical's cache, which `make clean` deletes with it.
+SUB_WORDS = SubWordCache(Path(__file__).resolve().parent.parent / ".cache" / "sub-words.json")
 
 
 def characters(name: str) -> str:

@@ -102,3 +102,55 @@ def test_unit_search_keys_hold_names_sub_words_and_pinyin():
     county = next(unit for unit in plan.units if unit.collective and "（" in unit.name)
     assert "各县(区)人民政府" in unit_search_keys(county)  # NFKC, as the query is read
     assert "各 县 区 人 民 政 府" in unit_search_keys(county)  # a character at a time
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    """An empty cache of sub-words of its own, in place of the project's."""
+    from generator import search
+
+    fresh = search.SubWordCache(tmp_path / "cache" / "sub-words.json")
+    monkeypatch.setattr(search, "SUB_WORDS", fresh)
+    return fresh
+
+
+def real_units():
+    return load_plan(ROOT / "data").units
+
+
+def test_a_rebuild_takes_the_sub_words_from_the_cache_without_jieba(cache, monkeypatch):
+    """Every unit's search keys are the same from the cache as cut by jieba; a rebuild with the
+    cache does not call jieba at all."""
+    import jieba
+
+    from generator import search
+
+    cut = {unit.name: unit_search_keys(unit) for unit in real_units()}
+    cache.save()
+    monkeypatch.setattr(search, "SUB_WORDS", search.SubWordCache(cache.path))
+
+    def no_jieba(name):
+        raise AssertionError(f"jieba asked to cut {name}")
+    monkeypatch.setattr(jieba, "cut_for_search", no_jieba)
+    assert {unit.name: unit_search_keys(unit) for unit in real_units()} == cut
+
+
+@pytest.mark.parametrize("kept", ['{"version": "made by another jieba", "words": {"市财政局": "错"}}',
+                                  "not JSON", '["a list"]', '{"version": 1, "words": "错"}'])
+def test_a_cache_of_another_version_or_unreadable_is_ignored(cache, kept):
+    from generator.search import sub_words
+
+    cache.path.parent.mkdir()
+    cache.path.write_text(kept, encoding="utf-8")
+    assert sub_words("市财政局") == "市 财政 政局 财政局"
+
+
+def test_a_cache_that_cannot_be_written_is_left_out(tmp_path, monkeypatch):
+    from generator import search
+
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    unwritable = search.SubWordCache(tmp_path / "a-file" / "sub-words.json")
+    monkeypatch.setattr(search, "SUB_WORDS", unwritable)
+    assert search.sub_words("市司法局")
+    unwritable.save()  # no error: the build goes on without it
+    assert list(tmp_path.iterdir()) == [tmp_path / "a-file"]
