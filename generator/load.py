@@ -112,12 +112,12 @@ _DISCARDED = object()  # a value under a key given twice, or not plain text: not
 
 
 class _Collection:
-    """A list or mapping being read: its path, what it holds so far, and for a mapping the key
-    whose value comes next."""
-    __slots__ = ("is_mapping", "path", "kept", "value", "key")
+    """A list or mapping being read: its path (None when it is not kept), what it holds so far,
+    and for a mapping the key whose value comes next."""
+    __slots__ = ("is_mapping", "path", "value", "key")
 
-    def __init__(self, is_mapping: bool, path: Path_, kept: bool):
-        self.is_mapping, self.path, self.kept = is_mapping, path, kept
+    def __init__(self, is_mapping: bool, path: Path_ | None):
+        self.is_mapping, self.path = is_mapping, path
         self.value = {} if is_mapping else []
         self.key = None  # None: a key comes next; else the key of the value that comes next
 
@@ -155,7 +155,7 @@ class _Reader:
                 document = event.start_mark
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 done = self.open.pop()
-                found = self.place(done.value if done.kept else None, done.path)
+                found = self.place(None if done.path is None else done.value)
             elif kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or \
                     kind is yaml.SequenceStartEvent or kind is yaml.AliasEvent:
                 found = self.node(event, kind)
@@ -171,12 +171,11 @@ class _Reader:
                          "(texts, lists and mappings), the limit for a data file; stopped reading here")
             raise PlanError(self.problems)
         path = self.child_path(parent, is_key)
-        kept = path is not None and (parent is None or parent.kept)
-        if kept:
+        if path is not None:
             self.source.values[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
         if kind is yaml.AliasEvent:
             self.reference(event.start_mark, f"alias '*{event.anchor}'")
-            return self.place(None, path)
+            return self.place(None)
         if event.anchor is not None:
             self.reference(event.start_mark, f"anchor '&{event.anchor}'")
         if kind is yaml.ScalarEvent:
@@ -186,16 +185,16 @@ class _Reader:
             if len(event.value) > limits.MAX_TEXT_CHARS:
                 self.problem(event.start_mark, f"a text of {len(event.value):,} characters; one text "
                              f"may hold at most {limits.MAX_TEXT_CHARS:,}")
-            return self.place(self.scalar(event, path) if kept else None, path)
+            return self.place(None if path is None else self.scalar(event, path))
         is_mapping = kind is yaml.MappingStartEvent
         tag = event.tag
         if tag is None or tag == "!":
             tag = self.loader.resolve(yaml.MappingNode if is_mapping else yaml.SequenceNode,
                                       None, event.implicit)
-        if kept and tag not in _PLAIN_TAGS:
+        if path is not None and tag not in _PLAIN_TAGS:
             self.source.problems.append((path, _UNSUPPORTED.format(tag)))
-            kept = False
-        self.open.append(_Collection(is_mapping, path, kept))
+            path = None  # read through, to keep to the limits, but not kept
+        self.open.append(_Collection(is_mapping, path))
         if len(self.open) > limits.MAX_DEPTH:
             self.problem(event.start_mark, f"lists and mappings nested more than {limits.MAX_DEPTH} "
                          "deep, the limit for a data file (a plan nests 6 deep); stopped reading here")
@@ -203,7 +202,7 @@ class _Reader:
         return None
 
     def child_path(self, parent: _Collection | None, is_key: bool) -> Path_ | None:
-        """Where the next node stands; None under a key that is not kept."""
+        """Where the next node stands; None inside what is not kept."""
         if parent is None:
             return ()
         if parent.path is None:
@@ -232,21 +231,22 @@ class _Reader:
                                          "one; put it in quotes if it is text"))
         return None
 
-    def place(self, value: Any, path: Path_ | None) -> Any:
+    def place(self, value: Any) -> Any:
         """Put a finished node into the collection that holds it; returns it."""
         parent = self.open[-1] if self.open else None
         if parent is None:
             return value
+        kept = parent.path is not None
         if not parent.is_mapping:
-            if parent.kept:
+            if kept:
                 parent.value.append(value)
         elif parent.key is None:  # the node was a key
-            if parent.kept:
+            if kept:
                 self.key(parent, value)
             else:
                 parent.key = _DISCARDED
         else:
-            if parent.kept and parent.key is not _DISCARDED:
+            if kept and parent.key is not _DISCARDED:
                 parent.value[parent.key] = value
             parent.key = None
         return value
