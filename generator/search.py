@@ -70,6 +70,13 @@ class SubWordCache:
         return hashlib.sha256(made_by).hexdigest()
 
     def get(self, name: str) -> str | None:
+        return self._words().get(name)
+
+    def put(self, name: str, words: str) -> None:
+        self._words()[name] = words
+        self.added = True
+
+    def _words(self) -> dict[str, str]:
         if self.words is None:
             self.words = {}
             try:
@@ -78,12 +85,7 @@ class SubWordCache:
                     self.words = kept["words"]
             except (OSError, ValueError, AttributeError):
                 pass
-        return self.words.get(name)
-
-    def put(self, name: str, words: str) -> None:
-        self.get(name)
-        self.words[name] = words
-        self.added = True
+        return self.words
 
     def save(self) -> None:
         """Keep what this run cut, through a temporary file: two builds at once never leave
