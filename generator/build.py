@@ -12,7 +12,7 @@ from .model import Plan, build
 from .pages import Site
 from .progress import Progress, load_progress
 from .validate import check
-from .write import Report, write_pages
+from .write import Pages, Report
 
 PLANS = "plans"  # data/plans/<year>.yaml: one plan a year
 _YEAR = re.compile(r"[0-9]{4}")
@@ -139,13 +139,16 @@ def load_progress_all(site: Site) -> dict[Plan, Progress | None]:
 
 def generate(data: Path, docs: Path, display_name: str | None = None, *,
              new_urls_allowed: bool = False, site_url: str = "") -> tuple[Site, Report]:
-    """Validate and render everything in memory first: docs/ changes only when all succeeded."""
+    """Validate everything first, then render the pages while they are written to a staging
+    folder: docs/ changes only when all succeeded."""
     name = display_name or data.as_posix()
     _, site = _load(data, name, new_urls_allowed)
     progress = load_progress_all(site)
-    report = write_pages(docs, rendering.render(site, name, progress, site_url=site_url))
+    with Pages(docs) as staged:
+        for path, text in rendering.rendered(site, name, progress, site_url=site_url):
+            staged.add(path, text)
     search.SUB_WORDS.save()
-    return site, report
+    return site, staged.report
 
 
 def publish_urls(data: Path) -> list[str]:

@@ -2,6 +2,7 @@
 import functools
 import json
 import re
+from collections.abc import Iterator
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
@@ -119,13 +120,18 @@ def render(site: Site, source_name: str, progress: "dict[Plan, Progress | None] 
            *, site_url: str = "") -> dict[str, str]:
     """Every page and download of the site, keyed by its path under docs/. `progress` is each
     plan's (or, for a site of one plan, that plan's)."""
+    return dict(rendered(site, source_name, progress, site_url=site_url))
+
+
+def rendered(site: Site, source_name: str, progress: "dict[Plan, Progress | None] | Progress | None" = None,
+             *, site_url: str = "") -> Iterator[tuple[str, str]]:
+    """The same, each page as soon as it is rendered: its path under docs/ and its text."""
     env = _environment()
     by_plan = progress if isinstance(progress, dict) else {site.plan: progress}
     feed_files = feeds.files(site, by_plan, source_name, site_url)
     # the pages say that nothing is published yet, and draw no chart
     by_plan = {plan: (p if p is not None and p.entries else None) for plan, p in by_plan.items()}
     contexts = _contexts(site, by_plan, site_url)
-    pages: dict[str, str] = {}
     # Pages of one folder link the same records alike: a large plan makes tens of thousands of
     # links, most of them (a unit, a section) from many pages of the same folder.
     links: dict[tuple[str, object], str] = {}
@@ -146,12 +152,11 @@ def render(site: Site, source_name: str, progress: "dict[Plan, Progress | None] 
         # search results name
         if page.plan is not None:
             matter = {**matter, "meta": {"year": str(plan.year), **matter.get("meta", {})}}
-        pages[page.path] = front_matter(source_name, **matter) + env.get_template(
+        yield page.path, front_matter(source_name, **matter) + env.get_template(
             page.template).render(plan=plan, document=plan.document, link=link,
                                   path_link=path_link, progress=by_plan.get(plan), **context)
-    pages.update(downloads.files(site, by_plan))
-    pages.update(feed_files)
-    return pages
+    yield from downloads.files(site, by_plan).items()
+    yield from feed_files.items()
 
 
 def _contexts(site: Site, by_plan: dict, site_url: str) -> dict:
