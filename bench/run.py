@@ -3,14 +3,13 @@
 For each size it prints the generator's time (its work, in this process, into an empty docs/),
 the same without writing (the pages rendered in memory), the same as the new process `make
 site` starts (imports and dictionaries loaded first), the cost of creating a file on this disk
-at the time, the
-time of the full `make site` from an empty docs/, the time of a
-bare `mkdocs build` (Material, search, the same Markdown, a one-page nav) measured in the same
-run as the baseline, their ratio, the same `make site` with ENGINE=zensical (its first, cold build
-and its fastest, which reuses Zensical's cache) as a ratio to the MkDocs one, the largest page
-of each kind, and the bytes a fresh Chromium fetches for its first search (a unit's name typed
-into the search box). A table, then JSON. The builds take turns, REPEAT times each, and each
-keeps its fastest time: the least disturbed by whatever else the machine is doing.
+at the time, the time of the full `make site` from an empty docs/, the time of a bare `mkdocs
+build` (Material, search, the same Markdown, a one-page nav) measured in the same run as the
+baseline, their ratio, the same `make site` with ENGINE=zensical (its first, cold build and its
+fastest, which reuses Zensical's cache) as a ratio to the MkDocs one, the largest page of each
+kind, and the bytes a fresh Chromium fetches for its first search (a unit's name typed into the
+search box). A table, then JSON. The generator and the builds take turns, REPEAT times each,
+and each keeps its fastest time: the least disturbed by whatever else the machine is doing.
 """
 import json
 import os
@@ -68,23 +67,16 @@ def measure(tasks: int, folder: Path, shape: str = "even") -> dict:
     data = write(tasks, folder, shape)
     publish_urls(data)
     site = folder / "site"
-    # Every timed run that writes docs/ writes a new, empty folder, as on a fresh clone: none
-    # follows the deletion of thousands of files just before, which this project's virtual disk
-    # answers with file creation several times slower for a while. They are deleted at the end.
+    # Every timed run that writes docs/ writes a new, empty folder, as on a fresh clone. They are
+    # deleted at the end.
     folders = iter(range(10_000))
 
     def empty_docs() -> Path:
         return folder / f"docs-{next(folders)}"
-    # The generator's own work: after one run that loads its dictionaries (jieba's, pypinyin's)
-    # and compiles its templates, it keeps, like the builds, its fastest of REPEAT runs.
-    # `generator_process_s` below is the whole step, start-up included.
-    generators = []
-    for _ in range(REPEAT + 1):
-        docs = empty_docs()
-        start = time.perf_counter()
-        generate(data, docs)
-        generators.append(time.perf_counter() - start)
-    generator = min(generators[1:])
+    # The generator's own work is timed in turns with the builds below, after one run that loads
+    # its dictionaries (jieba's, pypinyin's) and compiles its templates. `generator_process_s`
+    # below is the whole step, start-up included.
+    generate(data, empty_docs())
     # Its work without the disk: the pages rendered in memory, none written.
     computes = []
     for _ in range(REPEAT):
@@ -100,10 +92,15 @@ def measure(tasks: int, folder: Path, shape: str = "even") -> dict:
                                 "--docs", str(empty_docs()), "--site", str(site),
                                 "--config", str(folder / "mkdocs.yml")],
                                env=env, cwd=ROOT))
-    builds, bares, zensicals = [], [], []
+    generators, builds, bares, zensicals = [], [], [], []
     zensical_docs = empty_docs()  # one folder, so that Zensical's second build finds its cache
+    # In turns, so that each meets the disk as the others do: a build deletes its last site,
+    # and on this project's virtual disk, creating files is slower for a while after that.
     for _ in range(REPEAT):
-        docs = empty_docs()  # each `make site` from an empty docs/, as the generator above
+        start = time.perf_counter()
+        generate(data, empty_docs())
+        generators.append(time.perf_counter() - start)
+        docs = empty_docs()  # each `make site` from an empty docs/, as the generator
         builds.append(timed(make_site(data, docs, site, folder, "mkdocs"), env=env))
         bare_config = folder / "bare.yml"
         bare_config.write_text(BARE_CONFIG.format(docs=docs, site=folder / "bare-site"),
@@ -112,7 +109,7 @@ def measure(tasks: int, folder: Path, shape: str = "even") -> dict:
                            env=env))
         zensicals.append(timed(make_site(data, zensical_docs, folder / "zensical-site", folder,
                                          "zensical"), env=env))
-    build, bare, zensical = min(builds), min(bares), min(zensicals)
+    generator, build, bare, zensical = min(generators), min(builds), min(bares), min(zensicals)
     return {
         "shape": shape,
         "tasks": tasks,
