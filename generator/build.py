@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import ledger, lineage, pages, search
+from . import ledger, lineage, pages, search, slugs
 from . import render as rendering
 from .diagnostics import Diagnostic, PlanError
 from .load import Source, load
@@ -147,7 +147,8 @@ def generate(data: Path, docs: Path, display_name: str | None = None, *,
     with Pages(docs) as staged:
         for path, text in rendering.rendered(site, name, progress, site_url=site_url):
             staged.add(path, text)
-    search.SUB_WORDS.save()
+    for kept in (search.SUB_WORDS, slugs.SYLLABLES):
+        kept.save()
     return site, staged.report
 
 

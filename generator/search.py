@@ -5,17 +5,13 @@ type a unit's name without its 市 or 市政府 prefix (法制办 for 市政府�
 no page shows: those forms go into a hidden, heavily weighted block of the unit's page, so that
 its name or a form of it puts the unit's page first. Nothing here is listed by hand.
 """
-import contextlib
-import hashlib
-import importlib.metadata
-import json
-import os
 import re
 import unicodedata
-from pathlib import Path
 
+from . import word_cache
 from .model import Unit
 from .slugs import syllables
+from .word_cache import WordCache
 
 # Prefixes a reader leaves out of a city unit's name.
 PREFIXES = ("市政府", "市")
@@ -52,60 +48,8 @@ def sub_words(name: str) -> str:
     return found
 
 
-class SubWordCache:
-    """jieba takes a second to load its dictionary, half of `make site` for a plan of the real
-    one's size, to cut a few hundred names. The cut of each name is kept in a file, for the
-    version of jieba and the text of this module that made it, so that a rebuild loads no
-    dictionary unless a name is new. The file is only ever a shortcut: one that cannot be read,
-    or was made by another version, is ignored, and one that cannot be written is left out."""
-
-    def __init__(self, path: Path):
-        self.path = path
-        self.words: dict[str, str] | None = None
-        self.added = False
-
-    @staticmethod
-    def version() -> str:
-        made_by = importlib.metadata.version("jieba").encode() + Path(__file__).read_bytes()
-        return hashlib.sha256(made_by).hexdigest()
-
-    def get(self, name: str) -> str | None:
-        return self._words().get(name)
-
-    def put(self, name: str, words: str) -> None:
-        self._words()[name] = words
-        self.added = True
-
-    def _words(self) -> dict[str, str]:
-        if self.words is None:
-            self.words = {}
-            try:
-                kept = json.loads(self.path.read_text(encoding="utf-8"))
-                if kept.get("version") == self.version() and isinstance(kept.get("words"), dict):
-                    self.words = kept["words"]
-            except (OSError, ValueError, AttributeError):
-                pass
-        return self.words
-
-    def save(self) -> None:
-        """Keep what this run cut, through a temporary file: two builds at once never leave
-        half a file."""
-        if not self.added:
-            return
-        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_text(json.dumps({"version": self.version(), "words": self.words},
-                                            ensure_ascii=False), encoding="utf-8")
-            os.replace(temporary, self.path)
-            self.added = False
-        except OSError:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
-
-
-# Beside Zensical's cache, which `make clean` deletes with it.
-SUB_WORDS = SubWordCache(Path(__file__).resolve().parent.parent / ".cache" / "sub-words.json")
+# Cut once a name, not once a build (generator/word_cache.py).
+SUB_WORDS = WordCache(word_cache.FOLDER / "sub-words.json", "jieba", __file__)
 
 
 def characters(name: str) -> str:

@@ -3,7 +3,8 @@ import functools
 import re
 import unicodedata
 
-from pypinyin import Style, lazy_pinyin
+from . import word_cache
+from .word_cache import WordCache
 
 # Readings pypinyin gets wrong for a word in this plan's text. Every slug and sort key goes
 # through this one table; tests/test_slugs.py lists each entry and the data that needs it.
@@ -12,6 +13,9 @@ READINGS = {
 }
 
 _WORDS = re.compile("|".join(sorted(map(re.escape, READINGS), key=len, reverse=True)))
+# Read once a name, not once a build (generator/word_cache.py); URLs are checked against the
+# ledger whichever way they were made.
+SYLLABLES = WordCache(word_cache.FOLDER / "syllables.json", "pypinyin", __file__)
 
 
 def _latin(text: str) -> str:
@@ -23,15 +27,22 @@ def _latin(text: str) -> str:
 @functools.lru_cache(maxsize=None)  # pure, and asked for each name by validation and model
 def syllables(text: str) -> tuple[str, ...]:
     """The lowercase ASCII words of `text`: one per Han character, one per Latin or digit run."""
+    kept = SYLLABLES.get(text)
+    if kept is not None:
+        return tuple(kept.split())
     words: list[str] = []
     start = 0
     for match in _WORDS.finditer(text):
         words += _pinyin(text[start:match.start()]) + READINGS[match.group()].split()
         start = match.end()
-    return tuple(words + _pinyin(text[start:]))
+    words += _pinyin(text[start:])
+    SYLLABLES.put(text, " ".join(words))
+    return tuple(words)
 
 
 def _pinyin(text: str) -> list[str]:
+    from pypinyin import Style, lazy_pinyin
+
     words = []
     for piece in lazy_pinyin(text, style=Style.NORMAL, errors=lambda run: [run]):
         words += re.findall(r"[a-z0-9]+", _latin(piece).lower())

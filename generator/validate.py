@@ -1,12 +1,16 @@
 """Check loaded plan data: every problem at once, each naming its record, field and position."""
 import datetime
 import difflib
+import functools
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import fastjsonschema
-from jsonschema import Draft202012Validator, ValidationError
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator, ValidationError
 
 from .diagnostics import Diagnostic
 from .load import Source
@@ -36,10 +40,17 @@ def _inline(schema, definitions: dict):
 INLINED = _inline(SCHEMA, SCHEMA["$defs"])
 # jsonschema yields every error with its path, which the messages need; fastjsonschema compiles
 # the same schema into Python that only answers whether the data fits, ten times faster. Data
-# that fits (every build that succeeds) is read by the fast one only. Its one difference, `$`
-# in a pattern read as the end of the text (\Z), can only refuse more: then jsonschema decides.
-VALIDATOR = Draft202012Validator(INLINED)
+# that fits (every build that succeeds) is read by the fast one only, and jsonschema is not
+# even imported. Its one difference, `$` in a pattern read as the end of the text (\Z), can only
+# refuse more: then jsonschema decides.
 _fits = fastjsonschema.compile(INLINED)
+
+
+@functools.cache
+def validator() -> "Draft202012Validator":
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(INLINED)
 
 
 def fits(data) -> bool:
@@ -133,12 +144,12 @@ class Checker:
     def shape(self) -> None:
         if fits(self.source.data):
             return
-        for error in VALIDATOR.iter_errors(self.source.data):
+        for error in validator().iter_errors(self.source.data):
             path = tuple(error.absolute_path)
             if path not in self.bad:  # else the loader has reported it
                 self.explain(error, path)
 
-    def explain(self, error: ValidationError, path: tuple) -> None:
+    def explain(self, error: "ValidationError", path: tuple) -> None:
         """A schema error as one line that says what was expected, in the project's words."""
         value, schema, keyword = error.instance, error.schema, error.validator
         name = path[-1] if path else None

@@ -3,6 +3,7 @@ import pytest
 
 from generator.build import load_plan
 from generator.search import pinyin_forms, short_forms, unit_search_keys
+from generator.word_cache import WordCache
 from tests import search_eval
 from tests.conftest import ROOT, search_from_home
 
@@ -109,7 +110,7 @@ def cache(tmp_path, monkeypatch):
     """An empty cache of sub-words of its own, in place of the project's."""
     from generator import search
 
-    fresh = search.SubWordCache(tmp_path / "cache" / "sub-words.json")
+    fresh = WordCache(tmp_path / "cache" / "sub-words.json", "jieba", search.__file__)
     monkeypatch.setattr(search, "SUB_WORDS", fresh)
     return fresh
 
@@ -127,7 +128,7 @@ def test_a_rebuild_takes_the_sub_words_from_the_cache_without_jieba(cache, monke
 
     cut = {unit.name: unit_search_keys(unit) for unit in real_units()}
     cache.save()
-    monkeypatch.setattr(search, "SUB_WORDS", search.SubWordCache(cache.path))
+    monkeypatch.setattr(search, "SUB_WORDS", WordCache(cache.path, "jieba", search.__file__))
 
     def no_jieba(name):
         raise AssertionError(f"jieba asked to cut {name}")
@@ -149,7 +150,7 @@ def test_a_cache_that_cannot_be_written_is_left_out(tmp_path, monkeypatch):
     from generator import search
 
     (tmp_path / "a-file").write_text("", encoding="utf-8")
-    unwritable = search.SubWordCache(tmp_path / "a-file" / "sub-words.json")
+    unwritable = WordCache(tmp_path / "a-file" / "sub-words.json", "jieba", search.__file__)
     monkeypatch.setattr(search, "SUB_WORDS", unwritable)
     assert search.sub_words("市司法局")
     unwritable.save()  # no error: the build goes on without it

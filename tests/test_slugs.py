@@ -52,3 +52,26 @@ def test_words_of_the_real_data_that_need_a_correction():
 def test_sort_key_orders_by_pinyin():
     names = ["市政府法制办", "市财政局", "市司法局", "各县（区）人民政府"]
     assert sorted(names, key=sort_key) == ["各县（区）人民政府", "市财政局", "市司法局", "市政府法制办"]
+
+
+def test_a_rebuild_reads_every_url_from_the_cache_without_pypinyin(tmp_path, monkeypatch):
+    """The pinyin of each name is kept in .cache/; a rebuild finds the same pages at the same
+    URLs without asking pypinyin for any."""
+    from generator import slugs
+    from generator.build import load_site
+    from generator.word_cache import WordCache
+
+    def pages():
+        slugs.syllables.cache_clear()  # the run's own memory of them, which a new build has not
+        return [page.path for page in load_site(ROOT / "data")[1].pages]
+    cache = tmp_path / "syllables.json"
+    monkeypatch.setattr(slugs, "SYLLABLES", WordCache(cache, "pypinyin", slugs.__file__))
+    read = pages()
+    slugs.SYLLABLES.save()
+    monkeypatch.setattr(slugs, "SYLLABLES", WordCache(cache, "pypinyin", slugs.__file__))
+
+    def no_pypinyin(text):
+        raise AssertionError(f"pypinyin asked to read {text}")
+    monkeypatch.setattr(slugs, "_pinyin", no_pypinyin)
+    assert pages() == read
+    assert "units/shi-zheng-fu-fa-zhi-ban.md" in read
