@@ -1,9 +1,9 @@
 """MkDocs hook for `mkdocs serve` and a plain `mkdocs build`: regenerate the pages from the data
-and take the nav and redirects from it, so a live preview follows edits to data/plans/ and the
-templates.
+and take the site's name, the nav and the redirects from it, so a live preview follows edits to
+data/plans/ and the templates.
 
 `make site` runs the generator as a step of its own, which writes the pages and a configuration
-holding the nav and redirects (generator/siteconfig.py); that configuration marks itself
+holding the same values (generator/siteconfig.py); that configuration marks itself
 `extra.generated`, and the hook then leaves the pages alone.
 """
 import sys
@@ -17,8 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator.build import generate  # noqa: E402
 from generator.diagnostics import PlanError  # noqa: E402
-from generator.ledger import redirect_maps  # noqa: E402
-from generator.navigation import nav, outside_nav  # noqa: E402
+from generator.siteconfig import decided  # noqa: E402
 
 _command = "build"
 
@@ -39,11 +38,12 @@ def on_config(config):
                            new_urls_allowed=_command == "serve", site_url=config.site_url or "")
     except PlanError as error:
         raise PluginError(f"the plan data has problems:\n{error}") from None
-    config.nav = nav(site)
-    left_out = outside_nav(site)
-    if left_out:
-        config.not_in_nav = pathspec.gitignore.GitIgnoreSpec.from_lines(left_out)
-    config.plugins["redirects"].config["redirect_maps"] = redirect_maps(site)
+    data = decided(site)
+    config.site_name, config.site_description = data.site_name, data.site_description
+    config.nav = data.nav
+    if data.not_in_nav:
+        config.not_in_nav = pathspec.gitignore.GitIgnoreSpec.from_lines(data.not_in_nav)
+    config.plugins["redirects"].config["redirect_maps"] = data.redirect_maps
     return config
 
 

@@ -1,10 +1,12 @@
 """The build engine's configuration, generated: mkdocs.yml plus what the data decides.
 
-The nav and the redirect map come from the plan. Writing them into a configuration file, rather
-than setting them from inside an MkDocs hook, lets any engine that reads mkdocs.yml build the
-site: MkDocs 1.6 with Material, and Zensical, which runs no hooks.
+The site's name, the nav and the redirect map come from the plans. Writing them into a
+configuration file, rather than setting them from inside an MkDocs hook, lets any engine that
+reads mkdocs.yml build the site: MkDocs 1.6 with Material, and Zensical, which runs no hooks.
+`make serve` runs generator/mkdocs_hook.py, which sets the same values from decided().
 """
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -25,6 +27,24 @@ class _BaseLoader(yaml.SafeLoader):
 _BaseLoader.add_constructor("!ENV", construct_env_tag)
 
 
+@dataclass(frozen=True)
+class Decided:
+    """What the data decides of the configuration; the rest is mkdocs.yml's."""
+    site_name: str  # the newest plan's title: the home page is that plan's
+    site_description: str
+    nav: list
+    not_in_nav: list[str]  # gitignore patterns of the pages the nav leaves out
+    redirect_maps: dict[str, str]
+
+
+def decided(site: Site) -> Decided:
+    plan = site.plan
+    return Decided(site_name=plan.title,
+                   site_description=f"{plan.document.number}《{plan.title}》：各部分、各项任务及牵头单位、"
+                                    "责任单位。",
+                   nav=nav(site), not_in_nav=outside_nav(site), redirect_maps=redirect_maps(site))
+
+
 def read_base(path: Path) -> dict:
     with path.open(encoding="utf-8") as file:
         return yaml.load(file, Loader=_BaseLoader)  # noqa: S506 - a SafeLoader with one tag more
@@ -43,20 +63,22 @@ def site_config(site: Site, base: Path, docs: Path, output: Path, where: Path) -
         theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
     config["theme"] = theme
     config["extra"] = {**config.get("extra", {}), "generated": True}
-    config["nav"] = nav(site)
-    left_out = outside_nav(site)
-    if left_out:
-        config["not_in_nav"] = "\n".join(left_out)
-    config["plugins"] = [_with_redirects(plugin, site) for plugin in config.get("plugins", [])]
+    data = decided(site)
+    config["site_name"], config["site_description"] = data.site_name, data.site_description
+    config["nav"] = data.nav
+    if data.not_in_nav:
+        config["not_in_nav"] = "\n".join(data.not_in_nav)
+    config["plugins"] = [_with_redirects(plugin, data.redirect_maps)
+                         for plugin in config.get("plugins", [])]
     return config
 
 
-def _with_redirects(plugin, site: Site):
+def _with_redirects(plugin, redirect_maps: dict[str, str]):
     name = plugin if isinstance(plugin, str) else next(iter(plugin))
     if name != "redirects":
         return plugin
     options = {} if isinstance(plugin, str) else dict(plugin[name] or {})
-    return {name: {**options, "redirect_maps": redirect_maps(site)}}
+    return {name: {**options, "redirect_maps": redirect_maps}}
 
 
 def dump(config: dict) -> str:

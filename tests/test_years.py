@@ -108,6 +108,21 @@ def test_each_year_under_its_own_folder_and_the_home_page_newest_first(two_year_
 
 
 @pytest.mark.slow
+def test_the_site_is_named_by_the_newest_plan(two_years, two_year_site):
+    """Adding next year's plan renames the site in every page's header, window title and
+    description: nothing in mkdocs.yml is left to edit."""
+    newest = yaml.safe_load((two_years[1] / "plans" / "2018.yaml").read_text(encoding="utf-8"))
+    name, number = newest["plan"]["title"], newest["document"]["number"]
+    assert name.startswith("某市2018年度")
+    for url in ("/", "/2017/", "/units/shi-zheng-fu-fa-zhi-ban/"):
+        page = html_of(two_year_site / "site", url)
+        title = re.search(r"<title>(.*?)</title>", page).group(1)
+        assert title == name if url == "/" else title.endswith(f" - {name}"), url
+        assert f'<span class="md-ellipsis">\n            {name}\n' in page, url
+        assert f'<meta name="description" content="{number}《{name}》：各部分' in page, url
+
+
+@pytest.mark.slow
 def test_a_unit_page_lists_every_year_newest_first_with_anchors(two_year_site):
     site = two_year_site / "site"
     page = html_of(site, "/units/shi-zheng-fu-fa-zhi-ban/")
