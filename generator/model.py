@@ -113,7 +113,6 @@ class Plan:
     units: tuple[Unit, ...]
     sections: tuple[Section, ...]
     redirects: tuple[Redirect, ...] = ()
-    terms: tuple[str, ...] = ()
 
     @cached_property
     def tasks(self) -> tuple[Task, ...]:
@@ -222,7 +221,6 @@ def build(data: dict, source: "Source | None" = None) -> Plan:
         units=tuple(units.values()),
         sections=tuple(sections),
         redirects=tuple(Redirect(entry["from"], entry["to"]) for entry in data.get("redirects", ())),
-        terms=tuple(data.get("terms", ())),
     )
 
 

@@ -244,19 +244,6 @@ class Checker:
                 self.error(path, "no task names this unit as lead or responsible",
                            severity="warning")
 
-    def terms(self):
-        """A search term must be the plan's own words, so it stands somewhere in its text."""
-        data = self.source.data
-        texts = [_get(data, ("plan", "preamble")), *(_get(data, ("document", "notice")) or [])]
-        for path, section in self.records("sections"):
-            texts.append(section.get("title"))
-            for _, task in self.records(*path, "tasks"):
-                texts += [task.get("title"), task.get("text"), task.get("responsibility")]
-        plan_text = "\n".join(text for text in texts if isinstance(text, str))
-        for i, term in enumerate(data.get("terms") or []):
-            if self.fine(("terms", i)) and term not in plan_text:
-                self.error(("terms", i), f"term '{term}' does not appear in the plan's text")
-
 
 def check(source: Source) -> tuple[list[Diagnostic], bool]:
     """All problems of the data, errors and warnings, in file order; and whether its shape is
@@ -273,7 +260,6 @@ def check(source: Source) -> tuple[list[Diagnostic], bool]:
         checker.numbering([task for path, _ in checker.records("sections")
                            for task in checker.records(*path, "tasks")], "task", "（{}）")
         checker.references()
-        checker.terms()
     return sorted(checker.problems), well_formed
 
 

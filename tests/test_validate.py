@@ -52,7 +52,7 @@ CASES = {
         edit("sections:\n", "sectons:\n"),
         ["2:1: error: missing required field 'sections' (a list of records)",
          "27:1: error: unknown field 'sectons' (did you mean 'sections'?); expected one of: "
-         "document, plan, units, sections, redirects, terms"]),
+         "document, plan, units, sections, redirects"]),
     "missing task text": (
         edit(TASK_3_TEXT, ""),
         ["46:9: error: task （三）: missing required field 'text' (text on one line)"]),
@@ -174,15 +174,12 @@ CASES = {
         ["16:14: error: the file is not valid UTF-8 (byte 0xca); save it as UTF-8"]),
     "a list instead of a mapping": (
         b"- a\n- b\n",
-        ["1:1: error: expected a mapping of fields (document, plan, units, sections, redirects, terms), "
+        ["1:1: error: expected a mapping of fields (document, plan, units, sections, redirects), "
          "got a list"]),
     "section without tasks": (
         edit("    tasks:\n      - number: 三", "    tasks: []\n    x:\n      - number: 三"),
         ["45:12: error: section 二、: field 'tasks' is empty; expected a list of records",
          "46:5: error: section 二、: unknown field 'x'; expected one of: number, title, slug, tasks"]),
-    "search term not in the text": (
-        edit("units:\n", "terms: [法制机构, 智慧城市]\n\nunits:\n"),
-        ["18:15: error: term '智慧城市' does not appear in the plan's text"]),
     "redirect to no page": (
         edit("sections:\n", "redirects:\n  - from: /units/old/\n    to: /units/nowhere/\nsections:\n"),
         ["29:9: error: redirect from /units/old/: /units/nowhere/ is not a page of the site "
