@@ -13,7 +13,6 @@ and each keeps its fastest time: the least disturbed by whatever else the machin
 """
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -66,17 +65,18 @@ def timed(command: list[str], **kwargs) -> float:
 def measure(tasks: int, folder: Path, shape: str = "even") -> dict:
     data = write(tasks, folder, shape)
     publish_urls(data)
-    site = folder / "site"
-    # Every timed run that writes docs/ writes a new, empty folder, as on a fresh clone. They are
-    # deleted at the end.
+    # Every timed run writes its pages and its site into new, empty folders, as on a fresh clone,
+    # and nothing is deleted until the whole benchmark ends: on this project's virtual disk
+    # (ext4 with `discard`), creating files is up to ten times slower for minutes after thousands
+    # were deleted, which would weigh on whichever run came next.
     folders = iter(range(10_000))
 
-    def empty_docs() -> Path:
-        return folder / f"docs-{next(folders)}"
+    def empty(kind: str = "docs") -> Path:
+        return folder / f"{kind}-{next(folders)}"
     # The generator's own work is timed in turns with the builds below, after one run that loads
     # its dictionaries (jieba's, pypinyin's) and compiles its templates. `generator_process_s`
     # below is the whole step, start-up included.
-    generate(data, empty_docs())
+    generate(data, empty())
     # Its work without the disk: the pages rendered in memory, none written.
     computes = []
     for _ in range(REPEAT):
@@ -89,25 +89,24 @@ def measure(tasks: int, folder: Path, shape: str = "even") -> dict:
     processes = []
     for _ in range(REPEAT):
         processes.append(timed([sys.executable, "-m", "generator", "generate", "--data", str(data),
-                                "--docs", str(empty_docs()), "--site", str(site),
+                                "--docs", str(empty()), "--site", str(empty("site")),
                                 "--config", str(folder / "mkdocs.yml")],
                                env=env, cwd=ROOT))
     generators, builds, bares, zensicals = [], [], [], []
-    zensical_docs = empty_docs()  # one folder, so that Zensical's second build finds its cache
-    # In turns, so that each meets the disk as the others do: a build deletes its last site,
-    # and on this project's virtual disk, creating files is slower for a while after that.
+    zensical_docs = empty()  # one folder, so that Zensical's second build finds its cache
+    # In turns, so that each meets the machine as the others do.
     for _ in range(REPEAT):
         start = time.perf_counter()
-        generate(data, empty_docs())
+        generate(data, empty())
         generators.append(time.perf_counter() - start)
-        docs = empty_docs()  # each `make site` from an empty docs/, as the generator
+        docs, site = empty(), empty("site")  # each `make site` from an empty docs/
         builds.append(timed(make_site(data, docs, site, folder, "mkdocs"), env=env))
         bare_config = folder / "bare.yml"
-        bare_config.write_text(BARE_CONFIG.format(docs=docs, site=folder / "bare-site"),
+        bare_config.write_text(BARE_CONFIG.format(docs=docs, site=empty("bare-site")),
                                encoding="utf-8")
         bares.append(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(bare_config)],
                            env=env))
-        zensicals.append(timed(make_site(data, zensical_docs, folder / "zensical-site", folder,
+        zensicals.append(timed(make_site(data, zensical_docs, empty("zensical-site"), folder,
                                          "zensical"), env=env))
     generator, build, bare, zensical = min(generators), min(builds), min(bares), min(zensicals)
     return {
@@ -135,15 +134,14 @@ def measure(tasks: int, folder: Path, shape: str = "even") -> dict:
 def file_create_ms(folder: Path, count: int = 1000) -> float:
     """What creating one small file costs on this disk now: every build writes thousands (the
     generator a page each, the engine a page and a copy of each download and feed), and on this
-    project's virtual machine it has ranged from 0.1 to 0.8 ms within an hour."""
-    scratch = folder / "file-create"
+    project's virtual machine it has ranged from 0.04 to 0.9 ms within an hour. The files stay
+    until the benchmark ends, as every run's do."""
+    scratch = folder / f"file-create-{time.perf_counter_ns()}"
     scratch.mkdir()
     start = time.perf_counter()
     for i in range(count):
         (scratch / f"{i}.md").write_bytes(b"x" * 4096)
-    elapsed = time.perf_counter() - start
-    shutil.rmtree(scratch)
-    return elapsed / count * 1000
+    return (time.perf_counter() - start) / count * 1000
 
 
 def largest_kb(site: Path, kind: str) -> float:

@@ -11,7 +11,7 @@ from . import importer
 from .diagnostics import PlanError
 from .siteconfig import write_config
 from .notice_file import read_notice
-from .write import write_pages
+from .write import WriteError, write_pages
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
         unchanged = "nothing was changed" if args.command in ("check", "urls") else \
             f"{args.docs.as_posix()}/ was not changed"
         print(f"{errors} error(s), {warnings} warning(s); {unchanged}", file=sys.stderr)
+        return 1
+    except WriteError as error:
+        print(f"error: {error}; {args.docs.as_posix()}/ was not changed", file=sys.stderr)
         return 1
     print(f"{args.docs.as_posix()}/: {len(report.written)} page(s) written, "
           f"{len(report.deleted)} deleted, {report.unchanged} unchanged")

@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from generator.build import generate  # noqa: E402
 from generator.diagnostics import PlanError  # noqa: E402
 from generator.siteconfig import decided  # noqa: E402
+from generator.write import WriteError  # noqa: E402
 
 _command = "build"
 
@@ -38,6 +39,8 @@ def on_config(config):
                            new_urls_allowed=_command == "serve", site_url=config.site_url or "")
     except PlanError as error:
         raise PluginError(f"the plan data has problems:\n{error}") from None
+    except WriteError as error:
+        raise PluginError(str(error)) from None
     data = decided(site)
     config.site_name, config.site_description = data.site_name, data.site_description
     config.nav = data.nav

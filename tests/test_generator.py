@@ -169,3 +169,18 @@ def test_pages_left_staged_by_a_killed_build_never_reach_the_site(docs):
     assert (report.written, report.deleted) == ([], [])
     assert not (docs / ".generating").exists()
     assert "半页" not in (docs / "units" / "shi-cai-zheng-ju.md").read_text(encoding="utf-8")
+
+
+def test_pages_that_cannot_be_written_are_an_error_and_docs_stays_as_it_was(docs, tmp_path, capsys):
+    changed = tmp_path / "data" / "plan.yaml"
+    changed.parent.mkdir()
+    shutil.copy(FIXTURES / "urls.txt", changed.with_name("urls.txt"))
+    changed.write_text(SMALL.read_text(encoding="utf-8").replace(
+        "建立健全重大行政决策制度。", "建立健全重大行政决策程序制度。"), encoding="utf-8")
+    (docs / ".generating").write_text("", encoding="utf-8")  # the staging folder cannot be made
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in docs.rglob("*") if p.is_file()}
+    assert main(["--data", str(changed), "--docs", str(docs)]) == 1
+    assert capsys.readouterr().err == (
+        f"error: {docs}/.generating: the pages could not be written: [Errno 17] File exists: "
+        f"'{docs}/.generating'; {docs}/ was not changed\n")
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in docs.rglob("*") if p.is_file()} == before
