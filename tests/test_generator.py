@@ -136,13 +136,24 @@ def test_clean_deletes_generated_pages_only(docs):
     assert [p.name for p in docs.rglob("*") if p.is_file()] == ["plan-copy.yaml"]
 
 
-def test_a_build_that_fails_while_rendering_leaves_docs_as_it_was(docs, tmp_path, monkeypatch):
+def one_task_changed(tmp_path: Path) -> Path:
+    """The fixture plan with one task's text edited, so that a build has a page to rewrite."""
     changed = tmp_path / "data" / "plan.yaml"
     changed.parent.mkdir()
     shutil.copy(FIXTURES / "urls.txt", changed.with_name("urls.txt"))
     changed.write_text(SMALL.read_text(encoding="utf-8").replace(
         "建立健全重大行政决策制度。", "建立健全重大行政决策程序制度。"), encoding="utf-8")
-    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in docs.rglob("*") if p.is_file()}
+    return changed
+
+
+def files_of(docs: Path) -> dict[Path, tuple[bytes, int]]:
+    """Every file's bytes and modification time: what "left as it was" means."""
+    return {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in docs.rglob("*") if p.is_file()}
+
+
+def test_a_build_that_fails_while_rendering_leaves_docs_as_it_was(docs, tmp_path, monkeypatch):
+    changed = one_task_changed(tmp_path)
+    before = files_of(docs)
 
     # the downloads are rendered after every page, so each changed page was staged by then
     def broken(*_):
@@ -150,7 +161,7 @@ def test_a_build_that_fails_while_rendering_leaves_docs_as_it_was(docs, tmp_path
     monkeypatch.setattr("generator.render.downloads.files", broken)
     with pytest.raises(RuntimeError, match="the downloads could not be rendered"):
         generate(changed, docs)
-    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in docs.rglob("*") if p.is_file()} == before
+    assert files_of(docs) == before
 
     monkeypatch.undo()
     site, report = generate(changed, docs)
@@ -172,15 +183,11 @@ def test_pages_left_staged_by_a_killed_build_never_reach_the_site(docs):
 
 
 def test_pages_that_cannot_be_written_are_an_error_and_docs_stays_as_it_was(docs, tmp_path, capsys):
-    changed = tmp_path / "data" / "plan.yaml"
-    changed.parent.mkdir()
-    shutil.copy(FIXTURES / "urls.txt", changed.with_name("urls.txt"))
-    changed.write_text(SMALL.read_text(encoding="utf-8").replace(
-        "建立健全重大行政决策制度。", "建立健全重大行政决策程序制度。"), encoding="utf-8")
+    changed = one_task_changed(tmp_path)
     (docs / ".generating").write_text("", encoding="utf-8")  # the staging folder cannot be made
-    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in docs.rglob("*") if p.is_file()}
+    before = files_of(docs)
     assert main(["--data", str(changed), "--docs", str(docs)]) == 1
     assert capsys.readouterr().err == (
         f"error: {docs}/.generating: the pages could not be written: [Errno 17] File exists: "
         f"'{docs}/.generating'; {docs}/ was not changed\n")
-    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in docs.rglob("*") if p.is_file()} == before
+    assert files_of(docs) == before
