@@ -1,6 +1,9 @@
 """A small fixture plan generated and built into tmp_path: pages, links, nav, ownership."""
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,7 +12,7 @@ from generator.__main__ import main
 from generator.build import generate, load_site
 from generator.navigation import nav
 from generator.urls import url_of
-from tests.conftest import FIXTURES, build_site, nav_pages
+from tests.conftest import FIXTURES, ROOT, build_site, nav_pages
 
 SMALL = FIXTURES / "small_plan.yaml"
 LINK = re.compile(r"\]\(([^)]+)\)")
@@ -191,3 +194,19 @@ def test_pages_that_cannot_be_written_are_an_error_and_docs_stays_as_it_was(docs
         f"error: {docs}/.generating: the pages could not be written: [Errno 17] File exists: "
         f"'{docs}/.generating'; {docs}/ was not changed\n")
     assert files_of(docs) == before
+
+
+@pytest.mark.slow
+def test_a_plain_mkdocs_build_generates_the_pages_through_the_hook(tmp_path):
+    """`make serve` and a plain `mkdocs build` of mkdocs.yml run generator/mkdocs_hook.py,
+    which writes docs/ and takes the site's name and nav from the data."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    env = {**os.environ, "PLAN_DATA": str(SMALL), "PLAN_DOCS": str(docs), "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
+                             str(ROOT / "mkdocs.yml"), "-d", str(tmp_path / "site")],
+                            cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert pages_in(docs) == EXPECTED_PAGES and not (docs / ".generating").exists()
+    page = (tmp_path / "site" / "units" / "shi-cai-zheng-ju" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<title>(.*?)</title>", page).group(1) == "市财政局 - 某市工作安排"
