@@ -41,12 +41,12 @@ def on_config(config):
         raise PluginError(f"the plan data has problems:\n{error}") from None
     except WriteError as error:
         raise PluginError(str(error)) from None
-    data = decided(site)
-    config.site_name, config.site_description = data.site_name, data.site_description
-    config.nav = data.nav
-    if data.not_in_nav:
-        config.not_in_nav = pathspec.gitignore.GitIgnoreSpec.from_lines(data.not_in_nav)
-    config.plugins["redirects"].config["redirect_maps"] = data.redirect_maps
+    values = decided(site)
+    config.site_name, config.site_description = values.site_name, values.site_description
+    config.nav = values.nav
+    if values.not_in_nav:
+        config.not_in_nav = pathspec.gitignore.GitIgnoreSpec.from_lines(values.not_in_nav)
+    config.plugins["redirects"].config["redirect_maps"] = values.redirect_maps
     return config
 
 

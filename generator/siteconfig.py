@@ -63,12 +63,12 @@ def site_config(site: Site, base: Path, docs: Path, output: Path, where: Path) -
         theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
     config["theme"] = theme
     config["extra"] = {**config.get("extra", {}), "generated": True}
-    data = decided(site)
-    config["site_name"], config["site_description"] = data.site_name, data.site_description
-    config["nav"] = data.nav
-    if data.not_in_nav:
-        config["not_in_nav"] = "\n".join(data.not_in_nav)
-    config["plugins"] = [_with_redirects(plugin, data.redirect_maps)
+    values = decided(site)
+    config["site_name"], config["site_description"] = values.site_name, values.site_description
+    config["nav"] = values.nav
+    if values.not_in_nav:
+        config["not_in_nav"] = "\n".join(values.not_in_nav)
+    config["plugins"] = [_with_redirects(plugin, values.redirect_maps)
                          for plugin in config.get("plugins", [])]
     return config
 
