@@ -11,7 +11,6 @@ import unicodedata
 from . import word_cache
 from .model import Unit
 from .slugs import syllables
-from .word_cache import WordCache
 
 # Prefixes a reader leaves out of a city unit's name.
 PREFIXES = ("市政府", "市")
@@ -49,7 +48,7 @@ def sub_words(name: str) -> str:
 
 
 # Cut once a name, not once a build (generator/word_cache.py).
-SUB_WORDS = WordCache(word_cache.FOLDER / "sub-words.json", "jieba", __file__)
+SUB_WORDS = word_cache.WordCache(word_cache.FOLDER / "sub-words.json", "jieba", __file__)
 
 
 def characters(name: str) -> str:

@@ -4,7 +4,6 @@ import re
 import unicodedata
 
 from . import word_cache
-from .word_cache import WordCache
 
 # Readings pypinyin gets wrong for a word in this plan's text. Every slug and sort key goes
 # through this one table; tests/test_slugs.py lists each entry and the data that needs it.
@@ -15,7 +14,7 @@ READINGS = {
 _WORDS = re.compile("|".join(sorted(map(re.escape, READINGS), key=len, reverse=True)))
 # Read once a name, not once a build (generator/word_cache.py); URLs are checked against the
 # ledger whichever way they were made.
-SYLLABLES = WordCache(word_cache.FOLDER / "syllables.json", "pypinyin", __file__)
+SYLLABLES = word_cache.WordCache(word_cache.FOLDER / "syllables.json", "pypinyin", __file__)
 
 
 def _latin(text: str) -> str:

@@ -8,6 +8,7 @@ unless a name is new. The file is only ever a shortcut: one that cannot be read,
 another version, is ignored, and one that cannot be written is left out.
 """
 import contextlib
+import functools
 import hashlib
 import importlib.metadata
 import json
@@ -27,7 +28,9 @@ class WordCache:
         self.words: dict[str, str] | None = None
         self.added = False
 
+    @functools.cached_property
     def version(self) -> str:
+        """Worked out once a run, for reading the file and for writing it."""
         made_by = (importlib.metadata.version(self.library).encode() + self.module.read_bytes()
                    + unicodedata.unidata_version.encode())
         return hashlib.sha256(made_by).hexdigest()
@@ -44,7 +47,7 @@ class WordCache:
             self.words = {}
             try:
                 kept = json.loads(self.path.read_text(encoding="utf-8"))
-                if kept.get("version") == self.version() and isinstance(kept.get("words"), dict):
+                if kept.get("version") == self.version and isinstance(kept.get("words"), dict):
                     self.words = kept["words"]
             except (OSError, ValueError, AttributeError):
                 pass
@@ -58,7 +61,7 @@ class WordCache:
         temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_text(json.dumps({"version": self.version(), "words": self.words},
+            temporary.write_text(json.dumps({"version": self.version, "words": self.words},
                                             ensure_ascii=False), encoding="utf-8")
             os.replace(temporary, self.path)
             self.added = False
