@@ -1,4 +1,4 @@
-"""The curated data/plan.yaml against the published notice in shared/source."""
+"""The curated data/plans/2017.yaml against the published notice in source/."""
 import re
 
 import pytest
