@@ -12,12 +12,14 @@ plan added later never takes over an old URL.
 """
 import bisect
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import urls
 from .diagnostics import Diagnostic
 from .load import Source, read_text
+from .validate import SCHEMA
 from .pages import Site
 
 HEADER = ("# Every URL this site has published, one a line, sorted, with the record it belonged to.\n"
@@ -25,6 +27,11 @@ HEADER = ("# Every URL this site has published, one a line, sorted, with the rec
 
 
 MOVED = "->"
+# A URL of the ledger is held to the same rule as a redirect's in the plan files: lowercase words
+# between slashes, none of them 'index', so that no line can name a file outside the site or
+# the file of another page (/units/index/ would be written as units/index.html).
+_URL = SCHEMA["$defs"]["url"]
+SITE_URL = re.compile(_URL["pattern"])
 
 
 @dataclass(frozen=True)
@@ -33,6 +40,8 @@ class Entry:
     label: str
     line: int
     moved_to: str = ""  # the URL of the page that now shows the record, once it moved
+    column: int = 1  # of the URL on its line
+    moved_column: int = 0  # of moved_to
 
 
 def published(site: Site) -> dict[str, str]:
@@ -75,11 +84,14 @@ def read(path: Path, name: str | None = None) -> list[Entry]:
     entries = []
     for number, line in enumerate(read_text(path, name or path.as_posix()).splitlines(), 1):
         if line.strip() and not line.startswith("#"):
+            column = len(line) - len(line.lstrip()) + 1
             url, _, label = line.strip().partition(" ")
-            moved_to = ""
+            moved_to, moved_column = "", 0
             if label.startswith(MOVED + " "):
-                moved_to, _, label = label[len(MOVED) + 1:].strip().partition(" ")
-            entries.append(Entry(url, label.strip(), number, moved_to))
+                rest = label[len(MOVED) + 1:]
+                moved_column = line.index(MOVED, column) + len(MOVED) + 2 + len(rest) - len(rest.lstrip())
+                moved_to, _, label = rest.strip().partition(" ")
+            entries.append(Entry(url, label.strip(), number, moved_to, column, moved_column))
     return entries
 
 
@@ -91,6 +103,13 @@ def check(site: Site, sources: list[Source], path: Path, name: str, *,
     problems = [problem for plan, source in zip(site.plans, sources)
                 for problem in _check_redirects(plan, source, current)]
     entries = read(path, name)
+    malformed = [(entry, url, column) for entry in entries
+                 for url, column in ((entry.url, entry.column), (entry.moved_to, entry.moved_column))
+                 if (url or column == entry.column) and not SITE_URL.match(url)]
+    if malformed:
+        return problems + [Diagnostic(name, entry.line, column, "error",
+                                      f"'{url}' is not {_URL['title']}")
+                           for entry, url, column in malformed]
     if not path.exists() and not new_urls_allowed:
         return problems + [Diagnostic(name, 1, 1, "error",
                                       "there is no ledger of published URLs; run `make urls` to "

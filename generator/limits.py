@@ -14,6 +14,9 @@ MAX_VALUES = 100_000
 MAX_DEPTH = 32
 # Characters in one text: a page shows the whole of it.
 MAX_TEXT_CHARS = 5_000
+# Bytes in a URL slug: a page's file is named by it, and a file system holds a name to 255
+# bytes. The real plan's longest slug is 84 bytes; a title of 30-odd characters reaches this.
+MAX_SLUG_BYTES = 150
 # The size of a notice given to `python -m generator import` (its lines are held to
 # MAX_TEXT_CHARS, as a paragraph becomes a text of the draft).
 MAX_NOTICE_BYTES = 1024 * 1024

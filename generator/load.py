@@ -15,7 +15,7 @@ import yaml
 from yaml.composer import ComposerError
 from yaml.constructor import ConstructorError, SafeConstructor
 
-from . import limits
+from . import characters, limits
 from .diagnostics import Diagnostic, PlanError
 
 Path_ = tuple  # a path into the data: ("sections", 0, "tasks", 2, "title")
@@ -299,7 +299,7 @@ def _decode(raw: bytes, name: str) -> str:
                                     "the file starts with a byte order mark (BOM); "
                                     "save it as UTF-8 without BOM")])
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
@@ -307,3 +307,27 @@ def _decode(raw: bytes, name: str) -> str:
         raise PlanError([Diagnostic(name, line, column, "error",
                                     f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x}); "
                                     "save it as UTF-8")]) from None
+    problems = list(forbidden_characters(text, name))
+    if problems:
+        raise PlanError(problems)
+    return text
+
+
+# Why a character is refused, for every kind characters.py names.
+_FORBIDDEN_ADVICE = ("it would not show as written, or would change what the text around it "
+                     "shows; delete it")
+_MAX_REPORTED = 20  # a file pasted from elsewhere may hold thousands; the first ones say enough
+
+
+def forbidden_characters(text: str, name: str) -> list[Diagnostic]:
+    """Every character of a file that no input may hold, at its line and column (the first
+    _MAX_REPORTED of them)."""
+    problems = []
+    for found in characters.forbidden(text):
+        line = text.count("\n", 0, found.index) + 1
+        column = found.index - text.rfind("\n", 0, found.index)
+        problems.append(Diagnostic(name, line, column, "error",
+                                   f"the file contains {found.description}; {_FORBIDDEN_ADVICE}"))
+        if len(problems) == _MAX_REPORTED:
+            break
+    return problems

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import urls
+from . import limits, urls
 from .diagnostics import Diagnostic
 from .lineage import SiteUnit, units_across
 from .model import Origin, Plan, Section, Unit
@@ -240,6 +240,11 @@ def check(site: Site) -> list[Diagnostic]:
         if page.record is not None and not page.record.slug:
             problems.append(_at(origin, f"{page.label}: the {page.kind.named_by} gives no pinyin for "
                                         "a URL; pin one with the field 'slug'"))
+            continue
+        if page.record is not None and len(page.record.slug) > limits.MAX_SLUG_BYTES:
+            problems.append(_at(origin, f"{page.label}: its URL slug is {len(page.record.slug)} bytes"
+                                        f", more than the {limits.MAX_SLUG_BYTES} a URL segment may "
+                                        "have; pin a shorter one with the field 'slug'"))
             continue
         first = owners.setdefault(page.url, page)
         if first is not page:

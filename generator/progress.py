@@ -23,7 +23,7 @@ from pathlib import Path
 from .diagnostics import Diagnostic, PlanError
 from .load import Source, load
 from .model import Document, Plan, Task, Unit, year_of
-from .validate import describe
+from .validate import bad_character, describe
 
 STATUSES = ("未启动", "推进中", "已完成", "滞后", "调整")
 # CSS class names, so a style never depends on the Chinese word
@@ -39,7 +39,6 @@ FIELDS = {
 REQUIRED = ("task", "date", "status", "unit", "text")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WRITTEN = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
-_LINE_BREAK_OR_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 @dataclass(frozen=True, eq=False)  # one object per record: identity is equality
@@ -236,11 +235,9 @@ class _Checker:
         if not value.strip():
             self.error(path, f"field '{name}' is empty; expected {FIELDS[name]}")
             return None
-        bad = _LINE_BREAK_OR_CONTROL.search(value)
+        bad = bad_character(value)
         if bad:
-            what = "a line break; write it on one line" if bad.group() in "\n\r\u2028\u2029" \
-                else f"the control character U+{ord(bad.group()):04X}; delete it"
-            self.error(path, f"field '{name}' contains {what}")
+            self.error(path, f"field '{name}' contains {bad}")
             return None
         if value != value.strip():
             self.error(path, f"field '{name}' starts or ends with white space; delete it")

@@ -5,13 +5,14 @@ import functools
 import json
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 import fastjsonschema
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator, ValidationError
 
+from . import characters
 from .diagnostics import Diagnostic
 from .load import Source
 from .numerals import from_numeral, to_numeral
@@ -88,12 +89,34 @@ _LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # Unicode category Cc
 
 
-def _bad_character(value: str) -> str | None:
+def bad_character(value: str) -> str | None:
     """What in `value` would not show as written: a line break or a control character."""
     if _LINE_BREAK.search(value):
         return "a line break; write the text on one line, or fold it with >-"
     control = _CONTROL.search(value)
-    return f"the control character U+{ord(control.group()):04X}; delete it" if control else None
+    if control:
+        return f"the control character U+{ord(control.group()):04X}; delete it"
+    found = characters.first_forbidden(value)  # what the file can hold only as an escape
+    return f"{found.description}; delete it" if found else None
+
+
+def where(path: tuple) -> str:
+    """The field a value stands in, as a message names it."""
+    name = path[-1] if path else None
+    return f"field '{name}'" if isinstance(name, str) else \
+        f"item {name + 1} of '{path[-2]}'" if path else "the file"
+
+
+def _texts(data, path=()) -> Iterator[tuple[tuple, str]]:
+    """Every text in the data, with its path."""
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _texts(value, path + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _texts(value, path + (i,))
 
 
 class Checker:
@@ -152,9 +175,7 @@ class Checker:
     def explain(self, error: "ValidationError", path: tuple) -> None:
         """A schema error as one line that says what was expected, in the project's words."""
         value, schema, keyword = error.instance, error.schema, error.validator
-        name = path[-1] if path else None
-        where = f"field '{name}'" if isinstance(name, str) else \
-            f"item {name + 1} of '{path[-2]}'" if path else "the file"
+        field = where(path)
         if keyword == "additionalProperties":
             fields = list(schema["properties"])
             for key in (key for key in value if key not in schema["properties"]):
@@ -171,13 +192,22 @@ class Checker:
             self.fail(path, f"expected {expected(schema)} ({', '.join(schema['properties'])}), "
                       f"got {describe(value)}")
         elif keyword == "type":
-            self.fail(path, f"{where} must be {expected(schema)}, got {describe(value)}")
+            self.fail(path, f"{field} must be {expected(schema)}, got {describe(value)}")
         elif keyword == "minItems":
-            self.fail(path, f"{where} is empty; expected {expected(schema)}")
+            self.fail(path, f"{field} is empty; expected {expected(schema)}")
         elif keyword == "pattern":
-            self.fail(path, f"{where} {_mismatch(value, schema)}")
+            self.fail(path, f"{field} {_mismatch(value, schema)}")
         else:  # a keyword the schema may come to use that has no wording of its own yet
-            self.fail(path, f"{where}: {error.message}")
+            self.fail(path, f"{field}: {error.message}")
+
+    def hidden_characters(self) -> None:
+        """A character no input may hold, in a text the schema let through: one an escape wrote
+        ("\\u200b"), where the file itself holds none."""
+        for path, value in _texts(self.source.data):
+            if not (self.bad and any(path[:i] in self.bad for i in range(len(path) + 1))):
+                bad = bad_character(value)
+                if bad:
+                    self.fail(path, f"{where(path)} contains {bad}")
 
     # --- across records -----------------------------------------------------------------
     def records(self, *path) -> list[tuple[tuple, dict]]:
@@ -210,12 +240,17 @@ class Checker:
 
     def references(self):
         names: dict[str, tuple] = {}
+        folded: dict[str, str] = {}  # a name as compared -> the name as first written
         for path, unit in self.records("units"):
             if self.fine(path + ("name",)):
-                if unit["name"] in names:
-                    line = self.source.at(names[unit["name"]])[0]
-                    self.fail(path + ("name",), f"the unit is listed twice (first at line {line})")
-                names.setdefault(unit["name"], path + ("name",))
+                name = unit["name"]
+                first = folded.setdefault(characters.same_name(name), name)
+                if first in names:
+                    line = self.source.at(names[first])[0]
+                    written = "" if first == name else \
+                        f" as '{first}', which differs only in full-width or compatibility forms"
+                    self.fail(path + ("name",), f"the unit is listed twice (first at line {line}{written})")
+                names.setdefault(name, path + ("name",))
         referenced = set()
         for section_path, _ in self.records("sections"):
             for path, task in self.records(*section_path, "tasks"):
@@ -253,6 +288,7 @@ def check(source: Source) -> tuple[list[Diagnostic], bool]:
         checker.bad.add(path)
         checker.error(path, message)
     checker.shape()
+    checker.hidden_characters()
     well_formed = not checker.problems
     if isinstance(source.data, dict):
         checker.numbering(checker.records("sections"), "section", "{}、")
@@ -267,7 +303,7 @@ def _mismatch(value: str, schema: dict) -> str:
     """How a text misses its pattern: the rule of every text first, then the field's own."""
     if not value.strip():
         return f"is empty; expected {expected(schema)}"
-    bad = _bad_character(value)
+    bad = bad_character(value)
     if bad:
         return f"contains {bad}"
     if value != value.strip():

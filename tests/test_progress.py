@@ -90,7 +90,8 @@ CASES = {
          "published documents, got 'https://example.org/c'"]),
     "text on two lines": (
         entry(text='"完成\\n草案。"'),
-        ["5:9: error: progress entry #1: field 'text' contains a line break; write it on one line"]),
+        ["5:9: error: progress entry #1: field 'text' contains a line break; write the text on one line, "
+         "or fold it with >-"]),
     "empty text": (
         entry(text="''"),
         ["5:9: error: progress entry #1: field 'text' is empty; expected one line of text: "

@@ -11,8 +11,9 @@ import pytest
 import yaml
 
 from generator.__main__ import main
+from generator.characters import forbidden
 from generator.numerals import LIMIT, from_numeral, to_numeral
-from generator.validate import SCHEMA_FILE, _bad_character, fits, validator
+from generator.validate import SCHEMA_FILE, bad_character, fits, validator
 from tests.conftest import FIXTURES, ROOT
 
 DATA_FILES = [ROOT / "data" / "plans" / "2017.yaml", *sorted(FIXTURES.glob("*.yaml"))]
@@ -86,12 +87,16 @@ def python_matches(pattern: str, values: list[str]) -> list[bool]:
 
 
 def test_the_text_pattern_is_the_rule_the_messages_explain():
-    """Text on one line: not empty, no line break or control character, no space at either end;
-    tried with every character up to U+3100 and the other spaces, at the start, middle and end."""
+    """Text on one line: not empty, no line break, control, invisible or bidirectional character
+    (generator/characters.py), no space at either end; tried with every character up to U+3100,
+    every one characters.py refuses and its neighbours, at the start, middle and end."""
     pattern = SCHEMA["$defs"]["text"]["pattern"]
-    characters = [chr(c) for c in range(0x3100)] + ["\ufeff", "\U00020000", "\ufffd"]
+    refused = [found.character for found in forbidden("".join(map(chr, range(0x110000))))]
+    neighbours = {chr(c + step) for c in map(ord, refused) for step in (-1, 1) if 0 <= c + step < 0x110000}
+    characters = sorted({chr(c) for c in range(0x3100)} | set(refused) | neighbours
+                        | {"\ufeff", "\U00020000", "\ufffd"})
     values = ["", "a"] + [form.format(c) for c in characters for form in ("{}甲", "甲{}乙", "乙{}")]
-    expected = [value != "" and value == value.strip() and _bad_character(value) is None
+    expected = [value != "" and value == value.strip() and bad_character(value) is None
                 for value in values]
     assert python_matches(pattern, values) == expected
     if shutil.which("node"):

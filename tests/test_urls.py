@@ -149,7 +149,13 @@ def test_a_ledger_out_of_step_with_the_site_is_reported(workspace, edit, message
      "a redirect there would hide the page"),
     ("  - from: units/old\n    to: /units/\n",
      "28:11: error: redirect #1: field 'from' is 'units/old'; expected a site URL such as "
-     "/units/shi-zheng-fu-fa-zhi-ban/"),
+     "/units/shi-zheng-fu-fa-zhi-ban/ (words of lowercase ASCII joined by '-', between slashes, "
+     "none of them 'index')"),
+    # mkdocs-redirects would write its page for /index/ as index.html, over the home page
+    ("  - from: /index/\n    to: /units/\n",
+     "28:11: error: redirect #1: field 'from' is '/index/'; expected a site URL such as "
+     "/units/shi-zheng-fu-fa-zhi-ban/ (words of lowercase ASCII joined by '-', between slashes, "
+     "none of them 'index')"),
 ])
 def test_bad_redirects_are_reported(workspace, redirect, message):
     workspace.edit("sections:\n", "redirects:\n" + redirect + "sections:\n")

@@ -125,8 +125,8 @@ CASES = {
          "unit 市司法局 ({data}:21:11); pin another with the field 'slug'"]),
     "slug of the unit directory": (
         edit("  - name: 市司法局\n", "  - name: 市司法局\n    slug: index\n"),
-        ["21:11: error: unit 市司法局: URL /units/ is also the URL of the unit directory; "
-         "pin another with the field 'slug'"]),
+        ["21:11: error: unit 市司法局: field 'slug' is 'index'; expected a slug of lowercase ASCII "
+         "words joined by '-', other than 'index', such as 'shi-zheng-fu-fa-zhi-ban'"]),
     "name without pinyin": (
         edit("  - name: 市财政局\n", "  - name: 市财政局\n  - name: 「」\n"),
         ["22:11: error: unit 「」: the name gives no pinyin for a URL; pin one with the field 'slug'",
@@ -134,14 +134,14 @@ CASES = {
     "malformed slug": (
         edit("  - name: 市司法局\n", "  - name: 市司法局\n    slug: Shi_Si\n"),
         ["21:11: error: unit 市司法局: field 'slug' is 'Shi_Si'; expected a slug of lowercase "
-         "ASCII words joined by '-', such as 'shi-zheng-fu-fa-zhi-ban'"]),
+         "ASCII words joined by '-', other than 'index', such as 'shi-zheng-fu-fa-zhi-ban'"]),
     "escaped control character": (
         edit(TASK_3_TEXT, '        text: "健全完善\\x01法制机构。"\n'),
         ["48:15: error: task （三）: field 'text' contains the control character U+0001; delete it"]),
     "raw control character": (
         edit(TASK_3_TEXT, "        text: 健全完善\x01法制机构。\n"),
-        ["48:19: error: the file contains the control character U+0001, which YAML does not "
-         "allow; delete it"]),
+        ["48:19: error: the file contains the control character U+0001; it would not show as "
+         "written, or would change what the text around it shows; delete it"]),
     "line separator": (
         edit(TASK_3_TEXT, '        text: "健全完善\\L法制机构。"\n'),
         ["48:15: error: task （三）: field 'text' contains a line break; write the text on one "
