@@ -82,12 +82,22 @@ def roles(plan: Plan) -> list[tuple[Task, Unit, str]]:
             for unit in units]
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(…),
+# -2+3+cmd|…): OWASP's advice is to put a ' before it, which shows the text as it is.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    """A value as a CSV cell no spreadsheet takes for a formula; numbers stay numbers."""
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
 def _csv(header: list[str], rows: list[list]) -> str:
     # UTF-8 with a byte order mark and CRLF: what Excel needs to open Chinese text as it is.
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([csv_cell(value) for value in row] for row in rows)
     return "\ufeff" + out.getvalue()
 
 

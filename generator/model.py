@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from .numerals import from_numeral
 from .slugs import slugify, sort_key
+from .weblinks import web_address
 
 if TYPE_CHECKING:
     from .load import Source
@@ -228,4 +229,5 @@ def _successor(entry: dict | None, path: tuple, source: "Source | None") -> Succ
     if not entry:
         return None
     where = Origin(source.file, *source.at(path + ("name",))) if source is not None else None
-    return Successor(entry["name"], str(entry["date"]), entry["source"], where)
+    # validation has made sure the source is an address; the model keeps it as re-serialised
+    return Successor(entry["name"], str(entry["date"]), web_address(entry["source"]) or "", where)

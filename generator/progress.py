@@ -15,7 +15,6 @@ import datetime
 import difflib
 import posixpath
 import re
-import urllib.parse
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -24,6 +23,7 @@ from .diagnostics import Diagnostic, PlanError
 from .load import Source, load
 from .model import Document, Plan, Task, Unit, year_of
 from .validate import bad_character, describe
+from .weblinks import web_address
 
 STATUSES = ("未启动", "推进中", "已完成", "滞后", "调整")
 # CSS class names, so a style never depends on the Chinese word
@@ -139,17 +139,6 @@ def load_progress(data: Path, display_name: str, plan: Plan) -> Progress | None:
 def _nearest(word: str, choices) -> str:
     near = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
     return f" (did you mean '{near[0]}'?)" if near else ""
-
-
-def is_web_address(value: str) -> bool:
-    """An absolute http(s) URL with a host, and nothing in it that would need escaping."""
-    if re.search(r"[\s<>\"'`\\{}|^\x00-\x1f\x7f]", value):
-        return False
-    try:
-        parts = urllib.parse.urlsplit(value)
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
 class _Checker:
@@ -305,10 +294,9 @@ class _Checker:
         if not isinstance(value, list):
             self.error(path, f"field 'evidence' must be {FIELDS['evidence']}, got {describe(value)}")
             return None
-        ok = True
-        for i, address in enumerate(value):
-            if not isinstance(address, str) or not is_web_address(address):
+        addresses = [web_address(address) if isinstance(address, str) else None for address in value]
+        for i, (address, written) in enumerate(zip(value, addresses)):
+            if written is None:
                 self.error(path + (i,), f"evidence item {i + 1} is {describe(address)}; expected an "
                            "http:// or https:// address of a published document")
-                ok = False
-        return tuple(value) if ok else None
+        return None if None in addresses else tuple(addresses)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
-from . import charts, downloads, feeds, jsonld, urls
+from . import charts, downloads, feeds, jsonld, urls, weblinks
 from .model import Plan, Section, Task, Unit
 from .pages import MATRIX_CELLS, Page, Site
 from .progress import Progress
@@ -109,6 +109,10 @@ def _environment() -> Environment:
     env = Environment(loader=PackageLoader("generator"), undefined=StrictUndefined, auto_reload=False,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["text"] = text
+    # An attribute's value inside Markdown: the same character references, which the browser
+    # reads back in the attribute and Markdown never takes for syntax (a link inside an href).
+    env.filters["attribute"] = text
+    env.filters["host"] = weblinks.host_of
     env.filters["fence"] = fence
     env.filters.update(unit_links=unit_links, task_link=task_link, section_link=section_link,
                        task_rows=task_rows, matrix_cells=matrix_cells)

@@ -5,6 +5,7 @@ configuration file, rather than setting them from inside an MkDocs hook, lets an
 reads mkdocs.yml build the site: MkDocs 1.6 with Material, and Zensical, which runs no hooks.
 `make serve` runs generator/mkdocs_hook.py, which sets the same values from decided().
 """
+import html
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,9 +40,13 @@ class Decided:
 
 def decided(site: Site) -> Decided:
     plan = site.plan
-    return Decided(site_name=plan.title,
-                   site_description=f"{plan.document.number}《{plan.title}》：各部分、各项任务及牵头单位、"
-                                    "责任单位。",
+    # Both engines put the name and description into their HTML as they are (in <title>, in
+    # aria-label, in <meta content>), so they are given HTML-escaped, as the nav's titles are;
+    # overrides/partials/header.html and nav.html leave out the themes' own `| e`, which would
+    # escape them twice.
+    return Decided(site_name=html.escape(plan.title),
+                   site_description=html.escape(f"{plan.document.number}《{plan.title}》：各部分、"
+                                                "各项任务及牵头单位、责任单位。"),
                    nav=nav(site), not_in_nav=outside_nav(site), redirect_maps=redirect_maps(site))
 
 

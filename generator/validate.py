@@ -16,6 +16,7 @@ from . import characters
 from .diagnostics import Diagnostic
 from .load import Source
 from .numerals import from_numeral, to_numeral
+from .weblinks import web_address
 
 # The format of the data, declared once: editors check data/plan.yaml against the same file.
 SCHEMA_FILE = Path(__file__).with_name("schema") / "plan-input.schema.json"
@@ -209,6 +210,16 @@ class Checker:
                 if bad:
                     self.fail(path, f"{where(path)} contains {bad}")
 
+    def addresses(self) -> None:
+        """A successor's source is an address a reader can follow (generator/weblinks.py): its
+        pattern lets through what only parsing can refuse, such as a user name before the host."""
+        for path, unit in self.records("units"):
+            here = path + ("successor", "source")
+            if self.fine(here) and isinstance(_get(self.source.data, here), str) \
+                    and web_address(_get(self.source.data, here)) is None:
+                self.fail(here, f"field 'source' is '{_get(self.source.data, here)}'; expected "
+                          f"{expected(SCHEMA['$defs']['successor']['properties']['source'])}")
+
     # --- across records -----------------------------------------------------------------
     def records(self, *path) -> list[tuple[tuple, dict]]:
         """The well-formed mappings of the list at `path`, each with its own path."""
@@ -289,6 +300,7 @@ def check(source: Source) -> tuple[list[Diagnostic], bool]:
         checker.error(path, message)
     checker.shape()
     checker.hidden_characters()
+    checker.addresses()
     well_formed = not checker.problems
     if isinstance(source.data, dict):
         checker.numbering(checker.records("sections"), "section", "{}、")

@@ -111,6 +111,10 @@ class Pages:
         return self
 
     def add(self, name: str, text: str) -> None:
+        # The data is checked long before (slugs, years, URLs); this is the last guard that no
+        # value can make a path that leaves docs/.
+        if name.startswith("/") or any(part in ("", ".", "..") for part in name.split("/")):
+            raise ValueError(f"{name!r}: a generated file must stay inside docs/")
         self._names.add(name)
         content = text.encode("utf-8")
         if name in self._generated and _read(self._generated[name]) == content:
