@@ -55,10 +55,15 @@ def first_forbidden(text: str) -> Found | None:
     return next(forbidden(text), None)
 
 
+# and what breaks a line: one message is one line
+_NOT_IN_A_TERMINAL_LINE = re.compile(f"{_FORBIDDEN.pattern[:-1]}\t\n\r\x85\u2028\u2029]")
+
+
 def escape_for_terminal(text: str) -> str:
-    """`text` with every forbidden character shown as \\u escapes, so printing it cannot move the
-    cursor, change colours or reorder a line of the terminal (a notice may hold ESC sequences)."""
-    return _FORBIDDEN.sub(lambda match: match.group().encode("unicode_escape").decode(), text)
+    """`text` with every forbidden character and line break shown as an escape (\\x1b, \\n), so
+    printing it cannot move the cursor, change colours, reorder a line of the terminal or
+    break one message into two (a notice may hold ESC sequences; a name, a line break)."""
+    return _NOT_IN_A_TERMINAL_LINE.sub(lambda match: match.group().encode("unicode_escape").decode(), text)
 
 
 def same_name(name: str) -> str:

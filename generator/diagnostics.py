@@ -1,6 +1,8 @@
 """Problems found in the data, reported in compiler form: FILE:LINE:COL: error: MESSAGE."""
 from dataclasses import dataclass
 
+from .characters import escape_for_terminal
+
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
@@ -11,7 +13,8 @@ class Diagnostic:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        # a message quotes the data, which may hold a line break or an escape sequence
+        return escape_for_terminal(f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}")
 
 
 class PlanError(Exception):
