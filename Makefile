@@ -33,7 +33,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: site check urls test test-fast golden fuzz search-eval search-compare corpus-eval bench serve clean chromium
+.PHONY: requirements site check urls test test-fast golden fuzz search-eval search-compare corpus-eval bench serve clean chromium
 
 # The generator validates the data, writes docs/ and the engine's configuration (nav, redirects),
 # or stops with every problem of the data; then the engine builds the pages.
@@ -105,10 +105,21 @@ clean:
 	if [ -x $(BIN)/python ]; then $(BIN)/python -m generator clean --docs $(DOCS); fi
 	rm -rf $(SITE) $(BUILD) $(CONFIG) .cache
 
+# Every package pinned, with the hashes of its files: a file that is not the one resolved is
+# refused, whatever the index serves.
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	touch $@
+
+# Resolve requirements.in (the packages used directly) into requirements.txt: every package,
+# pinned, with its hashes. pip-tools runs in a virtual environment of its own.
+PIP_TOOLS := $(BUILD)/pip-tools
+requirements:
+	test -x $(PIP_TOOLS)/bin/pip-compile || { $(PYTHON) -m venv $(PIP_TOOLS) && \
+	  $(PIP_TOOLS)/bin/pip install --quiet --disable-pip-version-check pip-tools==7.6.2; }
+	$(PIP_TOOLS)/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url \
+	  --no-emit-find-links --output-file requirements.txt requirements.in
 
 $(NODE_TOOLS): package.json package-lock.json
 	npm ci --no-audit --no-fund
