@@ -15,7 +15,7 @@ import yaml
 from yaml.composer import ComposerError
 from yaml.constructor import ConstructorError, SafeConstructor
 
-from . import characters, limits
+from . import characters, dates, limits
 from .diagnostics import Diagnostic, PlanError
 
 Path_ = tuple  # a path into the data: ("sections", 0, "tasks", 2, "title")
@@ -69,6 +69,10 @@ def load(path: Path, display_name: str | None = None) -> Source:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         what = " ".join(filter(None, [error.context, error.problem]))
+        opened = error.context_mark
+        # An unclosed '{' or '[' is found lines below it: say where it was opened.
+        if opened is not None and mark is not opened and opened.line != mark.line:
+            what += f" (it began at line {opened.line + 1}, column {opened.column + 1})"
         raise PlanError(problems + [Diagnostic(name, mark.line + 1, mark.column + 1, "error",
                                                f"invalid YAML: {what}")]) from None
     except yaml.YAMLError as error:
@@ -227,8 +231,11 @@ class _Reader:
         except (ValueError, OverflowError):  # 2017-13-45, or an integer of over 4,300 digits
             kind = "date" if tag.endswith(":timestamp") else "number"
             shown = event.value if len(event.value) <= 20 else event.value[:20] + "…"
-            self.source.problems.append((path, f"'{shown}' reads as a {kind} but is not a valid "
-                                         "one; put it in quotes if it is text"))
+            # Quoted or not, a day that is not one gets the same answer: what is wrong with it.
+            reason = dates.not_a_day(event.value) if kind == "date" else None
+            self.source.problems.append((path, f"'{shown}' is not a day of the calendar: {reason}"
+                                         if reason else f"'{shown}' reads as a {kind} but is not a "
+                                         "valid one; put it in quotes if it is text"))
         return None
 
     def place(self, value: Any) -> Any:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from .dates import not_a_day
 from .diagnostics import Diagnostic, PlanError
 from .load import Source, load
 from .model import Document, Plan, Task, Unit, year_of
@@ -253,18 +254,23 @@ class _Checker:
             self.error(path, f"field 'date' is {value}; expected {FIELDS['date']}, without a time")
             return None
         if isinstance(value, str) and _DATE.fullmatch(value):
-            try:
-                value = datetime.date.fromisoformat(value)
-            except ValueError:
-                self.error(path, f"field 'date' is '{value}', which is not a day of the calendar; "
-                           f"expected {FIELDS['date']}")
+            reason = not_a_day(value)
+            if reason:
+                self.error(path, f"'{value}' is not a day of the calendar: {reason}")
                 return None
+            value = datetime.date.fromisoformat(value)
         if not isinstance(value, datetime.date):
             self.error(path, f"field 'date' is {describe(value)}; expected {FIELDS['date']}")
             return None
         if self.written and value < self.written:
             self.error(path, f"date {value} is before the plan was written "
                        f"({self.plan.document.written}, 成文日期)")
+            return None
+        # A mistyped year (2071 for 2017) would otherwise become the task's current status.
+        today = datetime.date.today()
+        if value > today:
+            self.error(path, f"date {value} is after today ({today}); an entry records what has "
+                       "been done: check the year, month and day")
             return None
         return value
 

@@ -183,14 +183,15 @@ def test_more_values_than_the_limit_stop_where_the_limit_is_passed(data, capsys)
                          "data file; stopped reading here")
 
 
-@pytest.mark.parametrize("written, kind", [("2017-13-45", "date"), ("9" * 4301, "number")])
-def test_a_value_yaml_cannot_convert_asks_for_quotes(data, capsys, written, kind):
+@pytest.mark.parametrize("written, message", [
+    ("2017-13-45", "'2017-13-45' is not a day of the calendar: there is no month 13"),
+    ("9" * 4301, "'99999999999999999999…' reads as a number but is not a valid one; put it in "
+                 "quotes if it is text")])
+def test_a_value_yaml_cannot_convert_says_why(data, capsys, written, message):
     text = PLAN.replace("  written: 2017年6月1日\n", f"  written: {written}\n", 1)
     data.write_text(text, encoding="utf-8")
     line, column = position(text, written)
-    shown = written if len(written) <= 20 else written[:20] + "…"
-    expect(data, capsys, f"{line}:{column}: error: document: '{shown}' reads as a {kind} but is "
-                         "not a valid one; put it in quotes if it is text")
+    expect(data, capsys, f"{line}:{column}: error: document: {message}")
 
 
 # The notice given to `python -m generator import`.

@@ -1,4 +1,5 @@
 """Progress files: every mistake one exact line at data/progress/<year>.yaml:LINE:COL, nothing written."""
+import datetime
 import hashlib
 import json
 import re
@@ -60,12 +61,21 @@ CASES = {
          "YYYY-MM-DD, such as 2017-07-01"]),
     "date that is no day": (
         entry(date="2020-02-30"),
-        ["2:9: error: progress entry #1: '2020-02-30' reads as a date but is not a valid one; "
-         "put it in quotes if it is text"]),
+        ["2:9: error: progress entry #1: '2020-02-30' is not a day of the calendar: February "
+         "2020 has 29 days"]),
+    # quoted or not, one message that says what is wrong
     "quoted date that is no day": (
         entry(date="'2020-02-30'"),
-        ["2:9: error: progress entry #1: field 'date' is '2020-02-30', which is not a day of the "
-         "calendar; expected a date written YYYY-MM-DD, such as 2017-07-01"]),
+        ["2:9: error: progress entry #1: '2020-02-30' is not a day of the calendar: February "
+         "2020 has 29 days"]),
+    "month that is none": (
+        entry(date="2020-13-45"),
+        ["2:9: error: progress entry #1: '2020-13-45' is not a day of the calendar: there is no "
+         "month 13"]),
+    "date in the future": (
+        entry(date="2071-10-15"),
+        [f"2:9: error: progress entry #1: date 2071-10-15 is after today ({datetime.date.today()}); "
+         "an entry records what has been done: check the year, month and day"]),
     "date with a time": (
         entry(date="2020-03-15 10:00:00"),
         ["2:9: error: progress entry #1: field 'date' is 2020-03-15 10:00:00; expected a date "
@@ -117,7 +127,7 @@ CASES = {
     "yaml syntax": (
         entry(text="[完成草案。"),
         ["6:1: error: invalid YAML: while parsing a flow sequence expected ',' or ']', but got "
-         "'<stream end>'"]),
+         "'<stream end>' (it began at line 5, column 9)"]),
 }
 
 
