@@ -143,5 +143,5 @@ def test_a_unit_name_that_looks_like_a_fragment_is_a_warning_at_its_place(tmp_pa
         f"{notice}:5:37: warning: task （一）: unit name '局' looks like a fragment: "
         "it is shorter than two characters"]
     assert captured.out.splitlines()[2:5] == ["  一、第一部分: 2 task(s)",
-                                              "  tasks without a bracket: 1 (二 任务乙)",
+                                              "  tasks without a unit note: 1 (二 任务乙)",
                                               "  units (4; tasks naming each as lead + as responsible):"]

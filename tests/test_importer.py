@@ -51,7 +51,7 @@ def test_the_published_notice_gives_the_curated_plan(tmp_path, capsys):
                        "  三、加强制度建设，完善依法行政制度体系: 5 task(s)",
                        "  四、加强监督管理，切实规范行政执法行为: 4 task(s)",
                        "  五、加强组织保障，提升法治政府建设实效: 4 task(s)",
-                       "  tasks without a bracket: 0"]
+                       "  tasks without a unit note: 0"]
     assert out[8:11] == ["  units (17; tasks naming each as lead + as responsible):",
                          "    各县（区）人民政府 0 + 22", "    市政府相关部门 0 + 20"]
     assert main(["check", "--data", str(draft)]) == 0
