@@ -57,7 +57,7 @@ def run_in_heading(line: str) -> str | None:
     """The run-in heading a paragraph opens with ("推进多元投入。"), if it has one: a short phrase
     closed by 。 with text after it, not a sentence such as "到2020年，……。"."""
     heading, stop, rest = line.partition("。")
-    if not stop or not rest or len(heading) > 30 or re.match(r"^到\d{4}年", heading) \
+    if not stop or not rest or len(heading) > 25 or re.match(r"^到\d{4}年", heading) \
             or re.search(r"[：:；]", heading) or heading.count("，") > 1 \
             or any(char in heading for char in BRACKETS):
         return None

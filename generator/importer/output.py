@@ -1,14 +1,23 @@
 """The draft as YAML in the order and layout of data/plan.yaml, and the summary printed with it."""
 import json
 
+from ..numerals import from_numeral
+
 
 def _scalar(value) -> str:
     return json.dumps(value, ensure_ascii=False)  # JSON strings are YAML scalars
 
 
 def _tasks(numerals: list) -> str:
-    return (f"{numerals[0]}–{numerals[-1]}" if len(numerals) > 2 else "、".join(numerals)) \
-        if numerals else "none"
+    """一、三–七: the tasks' numerals, runs of three or more shown by their ends."""
+    runs: list = []
+    for numeral in numerals:
+        if runs and from_numeral(numeral) == from_numeral(runs[-1][-1]) + 1:
+            runs[-1].append(numeral)
+        else:
+            runs.append([numeral])
+    return "、".join(f"{run[0]}–{run[-1]}" if len(run) > 2 else "、".join(run) for run in runs) \
+        or "none"
 
 
 def rule_lines(draft) -> list[str]:

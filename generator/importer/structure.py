@@ -106,6 +106,7 @@ class Reader:
             self._place(p)
         if self.preamble:
             self.draft.plan["preamble"] = "".join(self.preamble)
+        self._apply_first_leads()
         self._apply_listed_once()
 
     def _place(self, p: Paragraph) -> None:
@@ -192,7 +193,6 @@ class Reader:
             task["responsibility"] = "；".join(task["notes"])
             cursor = note.start
             rule = self.first_leads if any(role == "unmarked" for role, _ in note.roles) else None
-            first = rule is not None
             for role, phrase in note.roles:
                 if role is None:
                     continue  # 牵头领导 names an official, not a unit; the wording keeps it
@@ -200,20 +200,17 @@ class Reader:
                     found = p.text.find(name, cursor)
                     cursor = found + len(name) if found >= 0 else cursor
                     column = p.indent + (found if found >= 0 else cursor) + 1
-                    here = role
-                    if role == "unmarked":
-                        here, first = ("lead" if first else "responsible"), False
-                    self._assign(task, here, name)
+                    if role == "unmarked" and rule is not None:
+                        # the rule may make it the lead, if no note of the task names one
+                        task["first"], rule = (name, self.first_leads), None
+                    self._assign(task, "responsible" if role == "unmarked" else role, name)
                     reason = notes.fragment(name)
                     if reason:
                         self.draft.warnings.append(
                             (p.number, column, f"task （{task['number']}）: unit name '{name}' "
                                                f"looks like a fragment: {reason}"))
-            if rule is not None:
-                if task["number"] not in rule.applied:
-                    rule.applied.append(task["number"])
-                if not rule.onward:
-                    self.first_leads = None  # stated for this note alone, without 下同
+            if self.first_leads is not None and not self.first_leads.onward:
+                self.first_leads = None  # stated for this note alone, without 下同
 
     def _assign(self, task: dict, role: str, name: str) -> None:
         if role == "responsible" and name in task.get("lead", []):
@@ -234,6 +231,13 @@ class Reader:
             else:
                 rule.after = len(self.order)  # the tasks after this one
 
+    def _apply_first_leads(self) -> None:
+        for task in self.order:
+            if "first" in task and not task.get("lead"):
+                name, rule = task["first"]
+                self._assign(task, "lead", name)
+                rule.applied.append(task["number"])
+
     def _apply_listed_once(self) -> None:
         for rule in self.draft.rules:
             if rule.kind != "listed once":
@@ -241,6 +245,9 @@ class Reader:
             for task in self.order[rule.after:]:
                 for name in rule.names:
                     self._assign(task, "responsible", name)
+                # the wording the units are read from names the rule that added them
+                task["notes"].append(rule.wording)
+                task["responsibility"] = "；".join(task["notes"])
                 rule.applied.append(task["number"])
 
 
@@ -251,3 +258,4 @@ def read_body(lines: list, draft) -> None:
     for section in draft.sections:
         for task in section["tasks"]:
             task.pop("notes", None)
+            task.pop("first", None)
