@@ -39,7 +39,7 @@ def test_the_notice_kept_aside_keeps_its_figures():
 
 
 # tasks read by hand, tasks right, unit lists right (README, "Next year's notice")
-HELD_OUT_FIGURES = (19, 19, 16)
+HELD_OUT_FIGURES = (10, 10, 10)
 
 SEPARATORS = ["；", ";", "，", ",", "、", " ", "\u3000", ""]
 

@@ -5,6 +5,8 @@ from .lines import full_width, numbered
 
 DOCUMENT_NUMBER = re.compile(r"^(\S+?)[〔\[［(（【](\d{4})[〕\]］)）】](\d+)号$")
 DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+# "（此件公开发布）": how widely the document may be published, printed below its date
+PUBLIC = re.compile(r"^[（(]此件.{1,10}[）)]$")
 PUBLISHED = re.compile(r"发布时间[:：]\s*(\d{4}-\d{2}-\d{2}(?: \d{1,2}:\d{2})?)")
 
 
@@ -28,8 +30,14 @@ def metadata(lines: list, draft) -> tuple[int, int]:
         draft.plan["title"] = full_width(texts[0])  # the plan's text alone, under its title
         return 1, end
     elif title_at is not None:
-        document["title"] = full_width(texts[title_at])
-        if title_at > 0 and len(texts[0]) <= 10 and not re.search(r"[：:，,。]", texts[0]):
+        first = title_at
+        # a title broken over lines: the lines above it that are not the web page's own
+        while first > 0 and len(texts[first - 1]) > 10 and \
+                not re.search(r"[：:，,。]", texts[first - 1]):
+            first -= 1
+        document["title"] = full_width("".join(texts[first: title_at + 1]))
+        title_lines = set(range(first, title_at + 1))
+        if first > 0 and len(texts[0]) <= 10 and not re.search(r"[：:，,。]", texts[0]):
             document["column"] = texts[0]  # the web page's column, above the title
             title_lines.add(0)
     for i, line in enumerate(texts[: number_at or 0]):
@@ -58,6 +66,9 @@ def metadata(lines: list, draft) -> tuple[int, int]:
     document["notice"] = [full_width(line) for line in texts[start: date_at - 1]]
     document["issuer"] = document["signature"] = full_width(texts[date_at - 1])
     document["written"] = texts[date_at]
+    if date_at + 1 < len(texts) and PUBLIC.match(texts[date_at + 1]):
+        draft.unplaced.append(lines[date_at + 1])  # a mark for the reader, not the plan's title
+        date_at += 1
     after = numbered(full_width(texts[date_at + 1])) if date_at + 1 < len(texts) else None
     if date_at + 1 < len(texts) and not (after and after[0] == 0):
         draft.plan["title"] = full_width(texts[date_at + 1])

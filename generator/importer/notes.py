@@ -37,6 +37,8 @@ SEPARATORS = "；，、 \u3000。"
 UNIT_END = "局办委部厅室院会所站队中心府"
 COLLECTIVE = re.compile(r"^(各|其他|有)|相关|有关|部门$|单位$")
 LONGEST_NAME = 40
+# 由 inside a list ("X内由Y负责") makes it a clause with a subject; 自由贸易 is a name's own word.
+CLAUSE = re.compile(r"(?<!自)由")
 
 
 @dataclass
@@ -109,6 +111,8 @@ def _by_role_words(text: str) -> list | None:
     for word in ROLE_WORD.finditer(text):
         phrase = text[cursor: word.start()].strip(SEPARATORS)
         phrase = re.sub(r"^由", "", phrase)
+        if CLAUSE.search(phrase):
+            return None  # （技工院校内由X负责）: a clause of the text, not a list of units
         cursor = word.end()
         if not phrase:
             if not roles:
