@@ -185,6 +185,7 @@ class Reader:
 
     def _notes(self, p: Paragraph, offset: int) -> None:
         task = self.task
+        self._state_rules(p.rules, p.number)  # a rule in the text, outside any note
         for note, (start, _) in zip(p.notes, p.spans):
             if start < offset:
                 continue  # the group heading's own note, before its first task
