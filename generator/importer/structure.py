@@ -7,7 +7,6 @@ between holds group headings, kept in the draft as comments. A group heading may
 task on the same line. Paragraphs after a task (targets, a note on a line of its own) are part of
 the task; paragraphs of a section before its first task are kept as comments under it.
 """
-import re
 from dataclasses import dataclass, field
 
 from ..numerals import from_numeral, to_numeral
@@ -147,16 +146,17 @@ class Reader:
         """A heading between section and task, kept as a comment; after it on the same line, a
         run-in task when the tasks are run-in paragraphs."""
         section, self.task = self._section(), None
-        content = found[2]
-        heading, stop, rest = content.partition("。")
-        if self.tasks_at == RUN_IN and stop and run_in_heading(rest):
-            cut = len(p.text) - len(rest)
-            section["headings"].append((len(section["tasks"]), p.number, p.text[:cut]))
+        _, stop, rest = found[2].partition("。")
+        cut = len(p.text) - len(rest) if self.tasks_at == RUN_IN and stop and run_in_heading(rest) \
+            else len(p.text)
+        section["headings"].append((len(section["tasks"]), p.number, p.text[:cut]))
+        # the heading's own notes stay in its comment; the rules they state hold from here
+        self._state_rules([rule for note, (start, _) in zip(p.notes, p.spans) if start < cut
+                           for rule in note.rules], p.number)
+        if cut < len(p.text):
             self._new_task(None, p, cut)
         else:
-            section["headings"].append((len(section["tasks"]), p.number, p.text))
-            self._state_rules([rule for note in p.notes for rule in note.rules] + p.rules,
-                              p.number)
+            self._state_rules(p.rules, p.number)
 
     def _new_task(self, numeral: str | None, p: Paragraph, offset: int) -> None:
         section = self._section()
@@ -188,7 +188,7 @@ class Reader:
         self._state_rules(p.rules, p.number)  # a rule in the text, outside any note
         for note, (start, _) in zip(p.notes, p.spans):
             if start < offset:
-                continue  # the group heading's own note, before its first task
+                continue  # the group heading's own note, before its first task: read there
             self._state_rules(note.rules, p.number)
             task["notes"].append(note.wording)
             task["responsibility"] = "；".join(task["notes"])
@@ -203,7 +203,8 @@ class Reader:
                     column = p.indent + (found if found >= 0 else cursor) + 1
                     if role == "unmarked" and rule is not None:
                         # the rule may make it the lead, if no note of the task names one
-                        task["first"], rule = (name, self.first_leads), None
+                        task.setdefault("first", (name, self.first_leads))
+                        rule = None
                     self._assign(task, "responsible" if role == "unmarked" else role, name)
                     reason = notes.fragment(name)
                     if reason:
