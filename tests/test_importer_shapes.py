@@ -95,7 +95,8 @@ def run_in_notice(rules: bool) -> tuple[str, list]:
                 if i == 0:
                     printed[0] = f"（{'一二三四五六七八九十'[group % 10 - 1]}）第{group}组。" + printed[0]
                 lines += printed
-    lines += [f"{len(PLAN.sections) + 1}、组织实施".replace("6", "六"), PLAN.preamble]
+    # a section with no note: its paragraphs, run-in or not, are its text, not tasks
+    lines += ["六、组织实施", PLAN.preamble, f"{PLAN.tasks[0].title}。{PLAN.tasks[0].text}"]
     return "\n\n".join(lines) + "\n", texts
 
 
@@ -120,7 +121,8 @@ def test_a_notice_of_this_shape_gives_back_the_plan(shape, rules):
     else:
         assert [(s["number"], s["title"]) for s in draft.sections] == \
             [(s.numeral, s.title) for s in PLAN.sections] + [("六", "组织实施")]
-        assert draft.sections[-1]["texts"][0][1] == PLAN.preamble
+        assert [text for _, text in draft.sections[-1]["texts"]] == \
+            [PLAN.preamble, f"{PLAN.tasks[0].title}。{PLAN.tasks[0].text}"]
 
 
 def test_the_draft_says_where_each_rule_came_from_and_what_it_governed(tmp_path, capsys):
@@ -152,9 +154,10 @@ def test_a_section_of_text_alone_keeps_its_text_and_the_summary_points_to_it(tmp
     line = text.splitlines().index(PLAN.preamble, 20) + 1
     out = capsys.readouterr().out.splitlines()
     assert out[1] == "  numbering: 一、 > （一） > run-in headings (tasks); group headings kept as comments"
-    assert f"  六、组织实施: 0 task(s); 1 paragraph(s) of its own kept as comments (line {line})" in out
-    assert f"    # line {line}, section text: {PLAN.preamble}\n    tasks: []\n" in \
-        draft.read_text(encoding="utf-8")
+    assert f"  六、组织实施: 0 task(s); 2 paragraph(s) of its own kept as comments (line {line}, " \
+        f"{line + 2})" in out
+    assert f"    # line {line}, section text: {PLAN.preamble}\n    # line {line + 2}, section " \
+        f"text: {PLAN.tasks[0].title}。" in draft.read_text(encoding="utf-8")
 
 
 def every_draft():

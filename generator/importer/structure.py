@@ -95,10 +95,22 @@ class Reader:
                  (self.sections_at is None or level >= self.sections_at)]
         draft.levels = tuple(shown)
         draft.flat = self.tasks_at is not None and self.sections_at is None
+        self.noted = self._noted_sections()
         self.task = None
         self.first_leads = None  # the rule in force: the first unit named leads
         self.preamble = []
         self.order = []  # every task, in order, for the rules that govern the tasks after them
+
+    def _noted_sections(self) -> set:
+        """The sections (by count, 0 before the first) in which some paragraph carries a note."""
+        noted, count = set(), 0
+        for p in self.paragraphs:
+            found = numbered(p.text)
+            if found and found[0] == self.sections_at:
+                count += 1
+            if p.notes:
+                noted.add(count)
+        return noted
 
     def read(self) -> None:
         for p in self.paragraphs:
@@ -119,7 +131,7 @@ class Reader:
         elif level is not None and level == self.tasks_at:
             self._new_task(found[1], p, len(p.text) - len(found[2]))
         elif self.tasks_at == RUN_IN and level is None and not p.note_only \
-                and run_in_heading(p.text) and (self.draft.sections or self.draft.flat):
+                and self._run_in_task(p.text):
             self._new_task(None, p, 0)
         elif level is not None and self.tasks_at is not None and level < self.tasks_at and \
                 (self.draft.sections or self.draft.flat):
@@ -135,6 +147,12 @@ class Reader:
         else:
             self.draft.unplaced.append((p.number, p.text))
 
+    def _run_in_task(self, text: str) -> bool:
+        """A run-in paragraph is a task only in a section where the notice notes units: under
+        总体要求, "坚持依法行政。……" states a principle."""
+        return self.tasks_at == RUN_IN and run_in_heading(text) is not None and \
+            (bool(self.draft.sections) or self.draft.flat) and len(self.draft.sections) in self.noted
+
     def _section(self) -> dict:
         if not self.draft.sections:  # a flat list: one section, titled as the plan
             title = self.draft.plan.get("title") or self.draft.document.get("title") or "全文"
@@ -147,8 +165,7 @@ class Reader:
         run-in task when the tasks are run-in paragraphs."""
         section, self.task = self._section(), None
         _, stop, rest = found[2].partition("。")
-        cut = len(p.text) - len(rest) if self.tasks_at == RUN_IN and stop and run_in_heading(rest) \
-            else len(p.text)
+        cut = len(p.text) - len(rest) if stop and self._run_in_task(rest) else len(p.text)
         section["headings"].append((len(section["tasks"]), p.number, p.text[:cut]))
         # the heading's own notes stay in its comment; the rules they state hold from here
         self._state_rules([rule for note, (start, _) in zip(p.notes, p.spans) if start < cut
