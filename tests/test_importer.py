@@ -170,3 +170,12 @@ def test_a_rule_stated_in_the_text_governs_the_tasks_after_it():
                       "  （二）丙。丁。（市司法局、市审计局负责）\n")
     assert [task[3:5] for task in result["tasks"]] == [
         ([], ["市财政局", "市审计局"]), (["市司法局"], ["市审计局", "各县（区）人民政府"])]
+
+
+def test_a_numeral_written_wrongly_is_kept_and_named_in_the_rule_it_came_under(tmp_path, capsys):
+    notice, draft = tmp_path / "notice.txt", tmp_path / "draft.yaml"
+    notice.write_text(HEAD + "  （一）甲。乙。（市财政局、市审计局负责。列第一位者为牵头单位，下同）\n"
+                      "  （十十）丙。丁。（市司法局、市审计局负责）\n", encoding="utf-8")
+    assert main(["import", str(notice), "-o", str(draft)]) == 0
+    assert "  line 18: rule “列第一位者为牵头单位，下同”: the first unit of a list with no lead named " \
+           "leads; applied to tasks 一、十十" in capsys.readouterr().out.splitlines()

@@ -12,7 +12,9 @@ def _tasks(numerals: list) -> str:
     """一、三–七: the tasks' numerals, runs of three or more shown by their ends."""
     runs: list = []
     for numeral in numerals:
-        if runs and from_numeral(numeral) == from_numeral(runs[-1][-1]) + 1:
+        # a numeral the notice wrote wrongly (十十) has no number and starts a run of its own
+        before = from_numeral(runs[-1][-1]) if runs else None
+        if before is not None and from_numeral(numeral) == before + 1:
             runs[-1].append(numeral)
         else:
             runs.append([numeral])
