@@ -9,7 +9,7 @@ import pytest
 
 from generator.__main__ import main
 from generator.build import load_plan
-from generator.importer import parse
+from generator.importer import dump, parse
 from generator.importer.notes import ROLE_ENDING
 from tests.conftest import ROOT
 from tests.corpus_eval import CORPUS, NOTICES
@@ -180,7 +180,6 @@ def test_no_text_of_the_notice_is_lost():
     for shape in SHAPES.values():
         text, _ = shape(rules=True)
         draft = parse(text)
-        from generator.importer import dump
         written = dump(draft, "notice.txt")
         for line in text.splitlines()[len(HEAD):]:
             for piece in re.split(r"[（）、，。；]", line):
