@@ -7,10 +7,9 @@ from pathlib import Path
 
 from .build import generate, load_progress_all, load_site, publish_urls
 from .ledger import ledger_path
-from . import importer
+from .importer import command as importer
 from .diagnostics import PlanError
 from .siteconfig import write_config
-from .notice_file import read_notice
 from .write import WriteError, write_pages
 
 
@@ -80,31 +79,7 @@ def main(argv: list[str] | None = None) -> int:
 def import_notice(parser: argparse.ArgumentParser, args) -> int:
     if not args.notice or not args.output:
         parser.error("import needs the notice and -o DRAFT.yaml")
-    if args.output.exists() and not args.force:
-        print(f"{args.output}: exists; not written (pass --force to replace it)", file=sys.stderr)
-        return 1
-    try:
-        text = read_notice(args.notice)
-    except PlanError as error:
-        print(error, file=sys.stderr)
-        return 1
-    draft = importer.parse(text)
-    if not draft.sections:
-        print(f"{args.notice}:1:1: error: no section found; expected the plan's sections as lines "
-              "beginning 一、 二、 …, with their tasks （一） （二） … beneath them; "
-              f"{args.output} was not written", file=sys.stderr)
-        return 1
-    args.output.write_text(importer.dump(draft, args.notice.name), encoding="utf-8")
-    for number, line in draft.unplaced:
-        print(f"{args.notice}:{number}:1: warning: not placed in the draft, kept there as a "
-              f"comment: {line}", file=sys.stderr)
-    for number, column, message in draft.warnings:
-        print(f"{args.notice}:{number}:{column}: warning: {message}", file=sys.stderr)
-    tasks = sum(len(section["tasks"]) for section in draft.sections)
-    print(f"{args.output}: {len(draft.sections)} sections, {tasks} tasks, {len(draft.units)} units; "
-          f"{len(draft.unplaced)} line(s) not placed")
-    print("\n".join(importer.summary(draft)))
-    return 0
+    return importer.run(args.notice, args.output, args.force)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 from . import limits
+from .characters import forbidden
 from .diagnostics import Diagnostic, PlanError
 
 # What people save instead of a notice's text: the document itself, or a picture of it.
@@ -15,6 +16,8 @@ _BINARY_KINDS = {
     b"\xff\xd8\xff": "a JPEG image",
 }
 _COPY_TEXT = "copy the notice's text into a plain .txt file saved as UTF-8"
+# Forbidden characters named one a line, up to this many: enough to see a pattern.
+_MOST_SHOWN = 20
 
 
 def read_notice(path: Path) -> str:
@@ -56,10 +59,24 @@ def read_notice(path: Path) -> str:
         else:
             message = f"expected UTF-8, found text in another encoding ({byte}); save it as UTF-8"
         raise _error(name, line, column, message) from None
-    for number, line in enumerate(text.splitlines(), 1):
+    problems = []
+    for number, line in enumerate(text.split("\n"), 1):
         if len(line) > limits.MAX_TEXT_CHARS:
             raise _error(name, number, 1, f"a line of {len(line):,} characters; a line of a notice "
                          f"(one paragraph) may hold at most {limits.MAX_TEXT_CHARS:,}")
+        # a carriage return ends a line only before a line feed (Windows) or at the end of one
+        problems += [Diagnostic(name, number, found.index + 1, "error",
+                                f"{found.description} is not allowed in a notice; delete it "
+                                "(it is invisible or breaks what the draft shows)")
+                     for found in forbidden(line.removesuffix("\r"))]
+    if problems:
+        shown = problems[:_MOST_SHOWN]
+        if len(problems) > _MOST_SHOWN:
+            first = problems[_MOST_SHOWN]
+            shown.append(Diagnostic(name, first.line, first.column, "error",
+                                    f"{len(problems) - _MOST_SHOWN:,} more such characters from "
+                                    "here on"))
+        raise PlanError(shown)
     return text
 
 

@@ -15,7 +15,7 @@ from generator.importer import parse  # noqa: E402
 
 CORPUS = Path(__file__).with_name("corpus")
 # Kept aside while the importer was tuned on the others; measured once, at the end.
-HELD_OUT = ("guobanfa-2018-121",)
+HELD_OUT = ("guofa-2019-5",)
 NOTICES = tuple(sorted(path.stem for path in CORPUS.glob("*.txt")))
 
 

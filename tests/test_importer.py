@@ -51,7 +51,7 @@ def test_the_published_notice_gives_the_curated_plan(tmp_path, capsys):
                        "  三、加强制度建设，完善依法行政制度体系: 5 task(s)",
                        "  四、加强监督管理，切实规范行政执法行为: 4 task(s)",
                        "  五、加强组织保障，提升法治政府建设实效: 4 task(s)",
-                       "  tasks without a bracket: 0"]
+                       "  tasks without a unit note: 0"]
     assert out[8:11] == ["  units (17; tasks naming each as lead + as responsible):",
                          "    各县（区）人民政府 0 + 22", "    市政府相关部门 0 + 20"]
     assert main(["check", "--data", str(draft)]) == 0
@@ -135,6 +135,21 @@ def test_an_existing_draft_is_not_written_over_unless_asked(tmp_path, capsys):
      ("一", "任务甲", "内容。", ["市财政局"], ["市审计局"], "市财政局、市审计局负责，列第一位者为牵头单位，下同")),
     ("（一）任务甲。内容。（牵头部门：市财政局 配合部门：各区、县级市）",
      ("一", "任务甲", "内容。", ["市财政局"], ["各区、县级市"], "牵头部门：市财政局 配合部门：各区、县级市")),
+    ("（一）任务甲。内容。（农业农村部、工业和信息化部牵头负责）",
+     ("一", "任务甲", "内容。", ["农业农村部", "工业和信息化部"], [], "农业农村部、工业和信息化部牵头负责")),
+    ("（一）任务甲。内容。（市财政局会同有关部门负责）",
+     ("一", "任务甲", "内容。", ["市财政局"], ["有关部门"], "市财政局会同有关部门负责")),
+    ("（一）任务甲。内容。（教育部、人力资源社会保障部指导）",
+     ("一", "任务甲", "内容。", [], ["教育部", "人力资源社会保障部"], "教育部、人力资源社会保障部指导")),
+    ("（一）任务甲。内容（市审计局参与）。更多内容。（市财政局牵头）",
+     ("一", "任务甲", "内容（市审计局参与）。更多内容。", ["市财政局"], ["市审计局"],
+      "市审计局参与；市财政局牵头")),
+    ("（一）任务甲。内容。（市财政局负责，2019年底前完成）",
+     ("一", "任务甲", "内容。", [], ["市财政局"], "市财政局负责，2019年底前完成")),
+    ("（一）任务甲。内容（技工院校内由市人社局负责）。",
+     ("一", "任务甲", "内容（技工院校内由市人社局负责）。", [], [], None)),
+    ("（一）任务甲。内容。\n  到2020年，目标达到。（市财政局牵头，市审计局落实）",
+     ("一", "任务甲", "内容。到2020年，目标达到。", ["市财政局"], ["市审计局"], "市财政局牵头，市审计局落实")),
 ])
 def test_the_shapes_notices_take(line, task):
     result = draft_of("  " + line + "\n")
@@ -147,3 +162,20 @@ def test_units_are_gathered_once_and_collective_ones_marked():
                       "  （二）丙。丁。〔牵头单位：市财政局、市政务服务和资源交易服务中心〕\n")
     assert result["units"] == {"市财政局": False, "市政府相关部门": True, "各县（区）人民政府": True,
                                "市政务服务和资源交易服务中心": False}
+
+
+def test_a_rule_stated_in_the_text_governs_the_tasks_after_it():
+    result = draft_of("  （一）甲。乙。（市财政局、市审计局负责）\n"
+                      "  列第一位者为牵头单位，下同。以下均需各县（区）人民政府落实，不再列出。\n"
+                      "  （二）丙。丁。（市司法局、市审计局负责）\n")
+    assert [task[3:5] for task in result["tasks"]] == [
+        ([], ["市财政局", "市审计局"]), (["市司法局"], ["市审计局", "各县（区）人民政府"])]
+
+
+def test_a_numeral_written_wrongly_is_kept_and_named_in_the_rule_it_came_under(tmp_path, capsys):
+    notice, draft = tmp_path / "notice.txt", tmp_path / "draft.yaml"
+    notice.write_text(HEAD + "  （一）甲。乙。（市财政局、市审计局负责。列第一位者为牵头单位，下同）\n"
+                      "  （十十）丙。丁。（市司法局、市审计局负责）\n", encoding="utf-8")
+    assert main(["import", str(notice), "-o", str(draft)]) == 0
+    assert "  line 18: rule “列第一位者为牵头单位，下同”: the first unit of a list with no lead named " \
+           "leads; applied to tasks 一、十十" in capsys.readouterr().out.splitlines()

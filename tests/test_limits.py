@@ -267,16 +267,18 @@ def test_a_notice_line_over_the_text_limit_is_refused(tmp_path, capsys):
         f"a notice (one paragraph) may hold at most 5,000")
 
 
-def test_a_notice_with_no_recognisable_section_writes_no_draft(tmp_path, capsys):
+def test_a_notice_with_no_recognisable_task_writes_no_draft(tmp_path, capsys):
+    """Without its numbered lines the notice has no level to take tasks from (without its
+    sections alone it is a flat list, which is read)."""
     notice = tmp_path / "notice.txt"
-    section = re.compile(r"^\s*[一二三四五六七八九十]+、")
-    kept = [line for line in NOTICE_TEXT.splitlines() if not section.match(line)]
+    numbered = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+    kept = [line for line in NOTICE_TEXT.splitlines() if not numbered.match(line)]
     assert len(kept) < len(NOTICE_TEXT.splitlines())
     notice.write_text("\n".join(kept) + "\n", encoding="utf-8")
     assert import_fails(notice, tmp_path, capsys) == (
-        f"{notice}:1:1: error: no section found; expected the plan's sections as lines beginning "
-        f"一、 二、 …, with their tasks （一） （二） … beneath them; {tmp_path / 'draft.yaml'} "
-        "was not written")
+        f"{notice}:1:1: error: no task found; expected the plan's tasks as numbered paragraphs "
+        f"(一、 （一） 1. …) or paragraphs opening with a heading, with their units in brackets; "
+        f"{tmp_path / 'draft.yaml'} was not written")
 
 
 def test_a_ledger_not_in_utf8_is_reported_where_it_stops_being_utf8(data, capsys):
