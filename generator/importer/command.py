@@ -13,7 +13,8 @@ from . import dump, parse, summary
 
 
 def _say(text: str, file=None) -> None:
-    print(escape_for_terminal(text), file=file or sys.stdout)
+    """Print lines of text, each escaped on its own (an escaped line break would join them)."""
+    print("\n".join(map(escape_for_terminal, text.split("\n"))), file=file or sys.stdout)
 
 
 def run(notice: Path, output: Path, force: bool) -> int:
