@@ -33,7 +33,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: requirements site check urls test test-fast golden fuzz search-eval search-compare corpus-eval bench serve clean chromium
+.PHONY: messages requirements site check urls test test-fast golden fuzz search-eval search-compare corpus-eval bench serve clean chromium
 
 # The generator validates the data, writes docs/ and the engine's configuration (nav, redirects),
 # or stops with every problem of the data; then the engine builds the pages.
@@ -100,6 +100,18 @@ bench: $(STAMP) chromium
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# The messages the generator prints, in Chinese: extract them from the code, bring the catalog
+# generator/locale/zh_CN/LC_MESSAGES/generator.po up to date (translate what is new there), and
+# compile it. A test fails while a message has no translation.
+LOCALE := generator/locale
+messages: $(STAMP)
+	mkdir -p $(BUILD)
+	$(BIN)/pybabel -q extract --no-location --sort-output -F $(LOCALE)/babel.cfg \
+	  --project=plan-site -o $(BUILD)/generator.pot .
+	$(BIN)/pybabel -q update --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date \
+	  --width=100 -i $(BUILD)/generator.pot -d $(LOCALE) -D generator -l zh_CN
+	$(BIN)/pybabel -q compile --statistics -d $(LOCALE) -D generator
 
 clean:
 	if [ -x $(BIN)/python ]; then $(BIN)/python -m generator clean --docs $(DOCS); fi

@@ -1,7 +1,9 @@
-"""Problems found in the data, reported in compiler form: FILE:LINE:COL: error: MESSAGE."""
+"""Problems found in the data, reported in compiler form: FILE:LINE:COL: 错误：MESSAGE (in English,
+with LANGUAGE=en: FILE:LINE:COL: error: MESSAGE)."""
 from dataclasses import dataclass
 
 from .characters import escape_for_terminal
+from .i18n import _
 
 
 @dataclass(frozen=True, order=True)
@@ -13,8 +15,11 @@ class Diagnostic:
     message: str
 
     def __str__(self) -> str:
+        form = _("{place}: error: {message}") if self.severity == "error" else \
+            _("{place}: warning: {message}")
         # a message quotes the data, which may hold a line break or an escape sequence
-        return escape_for_terminal(f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}")
+        return escape_for_terminal(form.format(place=f"{self.file}:{self.line}:{self.column}",
+                                               message=self.message))
 
 
 class PlanError(Exception):

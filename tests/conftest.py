@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+# The tests assert the English wording of messages (generator/i18n.py); the tests of the Chinese
+# set LANGUAGE themselves. Set before the generator is imported, and inherited by subprocesses.
+os.environ["LANGUAGE"] = "en"
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 NOTICE = ROOT / "source" / "bazhong-2017-45.txt"

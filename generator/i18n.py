@@ -1,0 +1,35 @@
+"""The language of what the generator prints: Chinese, or English with LANGUAGE=en.
+
+Messages are written in the code in English, as gettext message ids with named fields
+(`_("lead unit '{name}' is not in units").format(name=name)`); their Chinese is in the catalog
+generator/locale/zh_CN/LC_MESSAGES/generator.po, which `make messages` brings up to date with
+the code (Babel extracts, updates and compiles it). The people who maintain the site read
+Chinese, so Chinese is the default; LANGUAGE=en (as gettext reads it) gives the English.
+"""
+import functools
+import gettext
+import os
+from pathlib import Path
+
+LOCALE = Path(__file__).with_name("locale")
+DOMAIN = "generator"
+
+
+@functools.cache
+def _catalog(language: str) -> gettext.NullTranslations:
+    return gettext.translation(DOMAIN, LOCALE, languages=[language], fallback=True)
+
+
+def language() -> str:
+    """zh_CN, unless the first language LANGUAGE names is English: 'en', 'en_US', 'en:zh'."""
+    wanted = os.environ.get("LANGUAGE", "").split(":")[0]
+    return "en" if wanted.lower().startswith("en") else "zh_CN"
+
+
+def _(message: str) -> str:
+    """`message` in the language of this run (read each time, so a test can change it)."""
+    return _catalog(language()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    return _catalog(language()).ngettext(singular, plural, count)
