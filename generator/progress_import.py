@@ -214,18 +214,19 @@ def _field(name: str, cell: Cell, first: datetime.date, last: datetime.date):
     return value, None
 
 
-def _known(path: Path, name: str, plan: Plan) -> tuple[list[Entry], Source | None]:
-    """The entries already in the progress file, in file order, with its source."""
+def entries_in_file(path: Path, name: str, plan: Plan) -> list[tuple[Entry, int]]:
+    """The entries of a progress file in the file's order, each with its line; PlanError with
+    every problem of the file."""
     if not path.is_file():
-        return [], None
+        return []
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     if all(not line.strip() or line.lstrip().startswith("#") for line in lines):
-        return [], None  # comments only: nothing published yet
+        return []  # comments only: nothing published yet
     source = load(path, name)
     problems, entries = check_entries(source, plan)
     if problems:
         raise PlanError(problems)
-    return entries, source
+    return [(entry, source.at((i,))[0]) for i, entry in enumerate(entries)]
 
 
 class _Dumper(yaml.SafeDumper):
@@ -291,12 +292,12 @@ def import_forms(data: Path, folder: Path, year: int | None = None,
     for plan in {result.plan for result in results if result.plan is not None}:
         path, name = progress_path(site.files[plan].path, site.files[plan].name, plan.year)
         try:
-            known, source = _known(path, name, plan)
+            known = entries_in_file(path, name, plan)
         except PlanError as error:
             for diagnostic in error.diagnostics:
                 problems.diagnostic(diagnostic)
             continue
-        at = {(e.task, e.date, e.unit): (e, source.at((i,))[0]) for i, e in enumerate(known)}
+        at = {(e.task, e.date, e.unit): (e, line) for e, line in known}
         targets[plan] = (path, name, at, [])
     for result in results:
         if result.plan not in targets:
