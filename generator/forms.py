@@ -143,7 +143,7 @@ def _serial(day: datetime.date) -> str:
 
 def plan_of_year(data: Path, year: int) -> tuple[Plan, list[Plan]]:
     """The plan of `year` among the data's plans (PlanError when the data is wrong), with all."""
-    _, site = load_site(data)
+    _, site = load_site(data, new_urls_allowed=True)  # the pages' URLs play no part here
     for plan in site.plans:
         if plan.year == year:
             return plan, list(site.plans)

@@ -128,13 +128,13 @@ def read_form(path: Path, shown: str, plans: dict[int, Plan], year: int | None,
             problems.cell(shown, HEADER_ROW, column, M.HEADER_CHANGED.format(
                 expected=title, found=text(HEADER_ROW, column)))
     rows = form_rows(plan, unit)
-    listed = [tuple(text(FIRST_ROW + i, c) for c in range(1, TASK_COLUMNS + 1))
-              for i in range(len(rows))]
+    listed = [tuple(text(r, c) for c in range(1, TASK_COLUMNS + 1))
+              for r in range(FIRST_ROW, FIRST_ROW + most_rows)]
+    listed = listed[:max([i + 1 for i, cells in enumerate(listed) if any(cells)], default=0)]
     if listed != [row.cells for row in rows]:
         # the unit's name retyped on another unit's form
         for other in units_with_forms(plan):
-            other_rows = form_rows(plan, other)
-            if other is not unit and listed[:len(other_rows)] == [r.cells for r in other_rows]:
+            if other is not unit and listed == [row.cells for row in form_rows(plan, other)]:
                 problems.cell(shown, *where(UNIT_CELL), M.OTHER_UNITS_FORM.format(
                     actual=other.name, unit=text(*where(UNIT_CELL))))
                 return result
@@ -272,7 +272,7 @@ def append_entries(path: Path, name: str, plan: Plan, entries: list[Entry]) -> N
 def import_forms(data: Path, folder: Path, year: int | None = None,
                  today: datetime.date | None = None) -> tuple[list[str], list[str]]:
     """(error lines, report lines); the progress files change only when there are no errors."""
-    _, site = load_site(data)
+    _, site = load_site(data, new_urls_allowed=True)  # the pages' URLs play no part here
     plans = {plan.year: plan for plan in site.plans}
     problems = Problems()
     paths = find_forms(folder) if folder.is_dir() else []
@@ -316,8 +316,7 @@ def import_forms(data: Path, folder: Path, year: int | None = None,
                               M.ALREADY_OTHERWISE.format(file=name, line=there[1]))
     if problems:
         lines = problems.sorted()
-        files = "、".join(name for _, name, _, _ in targets.values()) or "data/progress"
-        return lines + [M.IMPORT_FAILED.format(errors=len(lines), file=files)], []
+        return lines + [M.IMPORT_FAILED.format(errors=len(lines), folder=data.as_posix())], []
     report = []
     for plan, (path, name, _, new) in targets.items():
         if new:

@@ -214,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         print(M.REPORT_NOT_DOCX.format(file=args.report), file=sys.stderr)
         return 1
     try:
-        _, site = load_site(args.data)
+        _, site = load_site(args.data, new_urls_allowed=True)  # the URLs play no part here
         plans = {plan.year: plan for plan in site.plans}
         if args.year not in plans:
             print(M.NO_PLAN_OF_YEAR.format(data=args.data.as_posix(), year=args.year,
