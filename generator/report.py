@@ -107,10 +107,7 @@ def draft(plan: Plan, plan_file: str, plan_lines: dict, entries: list[tuple[Entr
             for entry in history[task]:
                 said = M.REPORT_ENTRY.format(date=entry.date, unit=entry.unit.name,
                                              status=entry.status, text=entry.text)
-                blocks.append(Block("item", said, (entry_ref(entry),)))
-                if entry.evidence:
-                    blocks.append(Block("item", M.REPORT_EVIDENCE, (entry_ref(entry),),
-                                        entry.evidence))
+                blocks.append(Block("item", said, (entry_ref(entry),), entry.evidence))
     blocks.append(Block("heading", M.REPORT_BEHIND))
     behind = [task for task in plan.tasks if task in current and current[task].status in BEHIND]
     if not behind:
@@ -140,20 +137,27 @@ def draft(plan: Plan, plan_file: str, plan_lines: dict, entries: list[tuple[Entr
     return blocks
 
 
+def _evidence(block: Block, link) -> str:
+    return " " + M.REPORT_EVIDENCE + " ".join(map(link, block.urls)) if block.urls else ""
+
+
 def _refs(block: Block) -> str:
     return "".join(f"[{n}]" for n in block.refs)
 
 
-# What can start or end Markdown or HTML inside a line; the rest of ASCII punctuation (a date's
-# hyphens, a path's slashes) only where it opens a line, as a list or heading marker.
-_INLINE_MARKUP = re.compile(r"[\\`*_\[\]{}<>#|!&~]")
+# What can start or end Markdown or HTML inside a line: backslash escapes where CommonMark and
+# Python-Markdown both honour them, character references where only CommonMark does; the rest of
+# ASCII punctuation (a date's hyphens, a path's slashes) only where it opens a line as a marker.
+_BACKSLASHED = re.compile(r"[\\`*_\[\]{}#!]")
+_REFERENCED = re.compile(r"[<>&|~]")
 _LINE_START_MARKUP = re.compile(r"^([-+=]|\d+(?=[.)]))")
 
 
 def markdown_text(value: str) -> str:
     """Data text as Markdown that shows exactly these characters and never becomes markup, and
-    stays readable as a draft's source (the site's encoder writes character references)."""
-    escaped = _INLINE_MARKUP.sub(lambda match: "\\" + match.group(), value)
+    stays readable as a draft's source (the site's encoder writes every mark as a reference)."""
+    escaped = _REFERENCED.sub(lambda match: f"&#{ord(match.group())};",
+                              _BACKSLASHED.sub(lambda match: "\\" + match.group(), value))
     return _LINE_START_MARKUP.sub(lambda match: "\\" + match.group() if not match.group().isdigit()
                                   else match.group() + "\\", escaped)
 
@@ -165,7 +169,7 @@ def markdown(blocks: list[Block]) -> str:
               "paragraph": "", "item": "- ", "source": "- "}
     lines = []
     for i, block in enumerate(blocks):
-        body = markdown_text(block.text) + " ".join(f"<{url}>" for url in block.urls)
+        body = markdown_text(block.text) + _evidence(block, lambda url: f"<{url}>")
         refs = _refs(block).replace("[", "\\[").replace("]", "\\]")
         line = prefix[block.kind] + body + (" " + refs if refs else "")
         lines.append(line + "**" if block.kind == "draft" else line)
@@ -185,7 +189,7 @@ def word(blocks: list[Block], path: Path) -> None:
             run = document.add_paragraph().add_run(block.text)
             run.bold, run.font.size, run.font.color.rgb = True, Pt(22), RGBColor(0xC0, 0, 0)
             continue
-        text = block.text + " ".join(block.urls)
+        text = block.text + _evidence(block, str)
         level = {"title": 0, "heading": 1, "subheading": 2}.get(block.kind)
         if level is not None:
             paragraph = document.add_heading(text, level)
