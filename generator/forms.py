@@ -78,7 +78,7 @@ def build_form(plan: Plan, unit: Unit, today: datetime.date | None = None) -> Wo
     book = Workbook()
     sheet = book.active
     sheet.title = M.TASK_SHEET
-    sheet["A1"] = M.FORM_TITLE.format(plan=plan.title, unit=unit.name)
+    _put(sheet["A1"], M.FORM_TITLE.format(plan=plan.title, unit=unit.name))
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.merge_cells("A1:H1")
     for label_cell, label, cell, value in (("A2", M.UNIT_LABEL, UNIT_CELL, unit.name),
@@ -86,7 +86,7 @@ def build_form(plan: Plan, unit: Unit, today: datetime.date | None = None) -> Wo
                                            ("E2", M.NUMBER_LABEL, NUMBER_CELL, plan.document.number)):
         sheet[label_cell] = label
         sheet[label_cell].font = Font(bold=True)
-        sheet[cell] = value
+        _put(sheet[cell], value)
     sheet["A3"] = M.FORM_NOTE
     sheet.merge_cells("A3:H3")
     for i, title in enumerate(M.COLUMNS):
@@ -97,7 +97,7 @@ def build_form(plan: Plan, unit: Unit, today: datetime.date | None = None) -> Wo
     wrap = Alignment(wrap_text=True, vertical="top")
     for r, row in enumerate(rows, FIRST_ROW):
         for c, value in enumerate(row.cells, 1):
-            cell = sheet.cell(r, c, value)
+            cell = _put(sheet.cell(r, c), value)
             cell.fill, cell.alignment = _LOCKED, wrap
         for column in FILL_COLUMNS:
             cell = sheet[f"{column}{r}"]
@@ -128,12 +128,22 @@ def build_form(plan: Plan, unit: Unit, today: datetime.date | None = None) -> Wo
     sheet.protection.formatColumns = False
     guide = book.create_sheet(M.GUIDE_SHEET)
     for r, line in enumerate(M.GUIDE, 1):
-        guide.cell(r, 1, line.format(plan=plan.title, number=plan.document.number, unit=unit.name,
-                                     example=first, first=first, last=last, statuses=statuses))
+        _put(guide.cell(r, 1), line.format(plan=plan.title, number=plan.document.number,
+                                           unit=unit.name, example=first, first=first, last=last,
+                                           statuses=statuses))
     guide["A1"].font = Font(bold=True, size=14)
     guide.column_dimensions["A"].width = 110
     guide.protection.sheet = True
     return book
+
+
+def _put(cell, value):
+    """Data into a cell as what it is: openpyxl takes a text that starts with = for a formula,
+    which a spreadsheet would run; a title of the plan is text whatever it starts with."""
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
 
 
 def _serial(day: datetime.date) -> str:

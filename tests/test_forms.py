@@ -377,3 +377,25 @@ def test_a_renamed_sheet(made, tmp_path):
     assert result.stderr.splitlines()[0] == (
         f"{tmp_path.as_posix()}/renamed-sheet.xlsx: 错误：没有名为“进展填报”的工作表（有：Sheet1、填写说明）；"
         "请使用下发的填报表，不要更改工作表名称")
+
+
+def test_a_title_that_looks_like_a_formula_is_written_and_read_as_text(tmp_path):
+    plan = (ROOT / "tests" / "fixtures" / "small_plan.yaml").read_text(encoding="utf-8")
+    first = yaml.safe_load(plan)["sections"][0]["tasks"][0]
+    risky = '=HYPERLINK("http://example.org","点击")'
+    data = tmp_path / "data"
+    (data / "plans").mkdir(parents=True)
+    (data / "plans" / "2020.yaml").write_text(
+        plan.replace(f"title: {first['title']}", f"title: '{risky}'", 1), encoding="utf-8")
+    unit = (first.get("lead") or first["responsible"])[0]
+    result = run("forms", "--data", data, "--year", 2020, "--forms", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    path = next(p for p in (tmp_path / "out").glob("*.xlsx")
+                if openpyxl.load_workbook(p)[M.TASK_SHEET]["B2"].value == unit)
+    cell = openpyxl.load_workbook(path)[M.TASK_SHEET]["B5"]
+    assert (cell.value, cell.data_type) == (risky, "s")
+    fill(path, {0: {"E": datetime.date(2020, 3, 1), "F": "推进中", "G": "测试填写。"}},
+         tmp_path / "back" / path.name)
+    result = import_forms(data, tmp_path / "back")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert "新增 1 条进展" in result.stdout
