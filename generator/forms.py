@@ -20,6 +20,7 @@ from . import forms_messages as M
 from .build import load_site
 from .diagnostics import PlanError
 from .model import Plan, Task, Unit
+from .pages import Site
 from .progress import STATUSES, written_date
 
 UNIT_CELL, YEAR_CELL, NUMBER_CELL = "B2", "D2", "F2"
@@ -151,12 +152,13 @@ def _serial(day: datetime.date) -> str:
     return str((day - datetime.date(1899, 12, 30)).days)
 
 
-def plan_of_year(data: Path, year: int) -> tuple[Plan, list[Plan]]:
-    """The plan of `year` among the data's plans (PlanError when the data is wrong), with all."""
+def plan_of_year(data: Path, year: int) -> tuple[Plan, Site]:
+    """The plan of `year` and the site of every plan (PlanError when the data is wrong,
+    LookupError when there is no plan of that year)."""
     _, site = load_site(data, new_urls_allowed=True)  # the pages' URLs play no part here
     for plan in site.plans:
         if plan.year == year:
-            return plan, list(site.plans)
+            return plan, site
     years = "、".join(str(plan.year) for plan in site.plans)
     raise LookupError(M.NO_PLAN_OF_YEAR.format(data=data.as_posix(), year=year, years=years))
 

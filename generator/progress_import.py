@@ -25,7 +25,7 @@ from .diagnostics import Diagnostic, PlanError
 from .forms import (DATE, EVIDENCE, FIRST_ROW, HEADER_ROW, NUMBER_CELL, STATUS, TASK_COLUMNS, TEXT,
                     UNIT_CELL, YEAR_CELL, date_range, form_rows, units_with_forms)
 from .load import Source, load
-from .model import Plan, Unit
+from .model import Plan, Task, Unit
 from .progress import STATUSES, Entry, check_entries, progress_path
 from .workbook import Cell, FormError, cell_name, read_sheet
 
@@ -48,7 +48,7 @@ class FormResult:
     unit: Unit | None = None
     plan: Plan | None = None
     entries: list[Entry] = field(default_factory=list)
-    rows: dict = field(default_factory=dict)  # task -> its row
+    rows: dict[Task, int] = field(default_factory=dict)  # the row of each task filled in
     empty: int = 0  # task rows left blank
     added: int = 0
     skipped: int = 0
@@ -68,10 +68,10 @@ class Problems:
         self.lines.append((file, 0, 0, M.FILE_ERROR.format(file=file, message=message)))
 
     def diagnostic(self, diagnostic: Diagnostic) -> None:
-        if diagnostic.file.endswith(FORM_SUFFIXES):
-            self.cell(diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.message)
-        else:  # the progress file itself
+        if diagnostic.file.endswith((".yaml", ".yml")):  # the progress file: compiler form
             self.lines.append((diagnostic.file, diagnostic.line, diagnostic.column, str(diagnostic)))
+        else:  # a form: its line and column are a row and column
+            self.cell(diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.message)
 
     def __bool__(self) -> bool:
         return bool(self.lines)

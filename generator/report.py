@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from . import forms_messages as M
-from .build import load_site
+from .forms import plan_of_year
 from .diagnostics import PlanError
 from .load import load
 from .model import Plan, Task
@@ -218,20 +218,18 @@ def main(argv: list[str] | None = None) -> int:
         print(M.REPORT_NOT_DOCX.format(file=args.report), file=sys.stderr)
         return 1
     try:
-        _, site = load_site(args.data, new_urls_allowed=True)  # the URLs play no part here
-        plans = {plan.year: plan for plan in site.plans}
-        if args.year not in plans:
-            print(M.NO_PLAN_OF_YEAR.format(data=args.data.as_posix(), year=args.year,
-                                           years="、".join(map(str, sorted(plans)))), file=sys.stderr)
-            return 1
-        plan = plans[args.year]
+        plan, site = plan_of_year(args.data, args.year)
         file = site.files[plan]
         path, name = progress_path(file.path, file.name, plan.year)
         entries = entries_in_file(path, name, plan)
+        upcoming = [other for other in site.plans if other.year == plan.year + 1]
         blocks = draft(plan, file.name, plan_lines(file.path, file.name), entries, name,
-                       plans.get(plan.year + 1))
+                       upcoming[0] if upcoming else None)
     except PlanError as error:
         print(error, file=sys.stderr)
+        return 1
+    except LookupError as error:
+        print(error.args[0], file=sys.stderr)
         return 1
     args.report.parent.mkdir(parents=True, exist_ok=True)
     word(blocks, args.report)

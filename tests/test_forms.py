@@ -399,3 +399,19 @@ def test_a_title_that_looks_like_a_formula_is_written_and_read_as_text(tmp_path)
     result = import_forms(data, tmp_path / "back")
     assert (result.returncode, result.stderr) == (0, "")
     assert "新增 1 条进展" in result.stdout
+
+
+def test_a_broken_progress_file_is_reported_in_its_own_form_and_left_alone(made, tmp_path):
+    data, forms = made
+    progress = data / "progress" / "2017.yaml"
+    progress.parent.mkdir(exist_ok=True)
+    broken = f"- task: {ROWS[0][0].strip('（）')}\n  date: 2017-07-01\n  status: 推进中\n  unit: 市法治办\n  text: 手写。\n"
+    progress.write_text(broken, encoding="utf-8")
+    try:
+        fill(forms[BUSIEST], {0: good(0)}, tmp_path / forms[BUSIEST].name)
+        result = import_forms(data, tmp_path)
+        assert result.stderr.splitlines()[0].startswith(
+            f"{progress.as_posix()}:4:9: error: progress entry #1: unknown unit '市法治办'")
+        assert result.returncode == 1 and progress.read_text(encoding="utf-8") == broken
+    finally:
+        shutil.rmtree(progress.parent)
