@@ -110,7 +110,9 @@ def draft(plan: Plan, plan_file: str, plan_lines: dict, entries: list[tuple[Entr
                 blocks.append(Block("item", said, (entry_ref(entry),), entry.evidence))
     blocks.append(Block("heading", M.REPORT_BEHIND))
     behind = [task for task in plan.tasks if task in current and current[task].status in BEHIND]
-    if not behind:
+    if not entries:
+        blocks.append(Block("paragraph", M.REPORT_NO_ENTRIES))
+    elif not behind:
         blocks.append(Block("paragraph", M.REPORT_BEHIND_NONE,
                             tuple(entry_ref(current[task]) for task in plan.tasks if task in current)))
     for task in behind:
