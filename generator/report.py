@@ -16,8 +16,8 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from . import forms_messages as M
-from .forms import plan_of_year
 from .diagnostics import PlanError
+from .forms import plan_of_year
 from .load import load
 from .model import Plan, Task
 from .progress import STATUSES, Entry, progress_path
@@ -53,12 +53,12 @@ def draft(plan: Plan, plan_file: str, plan_lines: dict, entries: list[tuple[Entr
     """The report's blocks. `entries`: (entry, line) in the progress file's order;
     `plan_lines`: the line of each part of the plan file a sentence cites."""
     sources = Sources()
-    number = {id(entry): n for n, (entry, _) in enumerate(entries, 1)}
-    line_of = {id(entry): line for entry, line in entries}
+    number = {entry: n for n, (entry, _) in enumerate(entries, 1)}
+    line_of = dict(entries)
 
     def entry_ref(entry: Entry) -> int:
-        return sources.cite(("entry", number[id(entry)]), M.REPORT_SOURCE_ENTRY.format(
-            file=progress_file, line=line_of[id(entry)], n=number[id(entry)], date=entry.date,
+        return sources.cite(("entry", number[entry]), M.REPORT_SOURCE_ENTRY.format(
+            file=progress_file, line=line_of[entry], n=number[entry], date=entry.date,
             unit=entry.unit.name, status=entry.status))
 
     def plan_ref(file: str, line: int, what: str) -> int:
