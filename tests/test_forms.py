@@ -312,19 +312,31 @@ def test_new_entries_appended_in_date_order_the_file_kept_known_ones_skipped(mad
 
 # --- files that are not forms ---------------------------------------------------------------
 
-def _zip(parts: dict[str, bytes]) -> bytes:
+def _zip(parts: dict[str, object]) -> bytes:
+    """A zip of the parts; a part may be an iterable of byte chunks, written as it comes, so
+    that a test of a huge part never holds it (the memory tests of test_limits.py measure
+    processes started from this one)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in parts.items():
-            archive.writestr(name, content)
+            with archive.open(name, "w", force_zip64=True) as part:
+                for chunk in ([content] if isinstance(content, bytes) else content):
+                    part.write(chunk)
     return buffer.getvalue()
 
 
-def _million_rows() -> bytes:
-    rows = "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>' for r in range(1, 1_000_001))
-    sheet = ('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
-             f'spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>')
-    return _zip({"xl/workbook.xml": b"<workbook/>", "xl/worksheets/sheet1.xml": sheet.encode()})
+def _zeros(megabytes: int):
+    chunk = bytes(1024 * 1024)
+    return (chunk for _ in range(megabytes))
+
+
+def _million_rows():
+    yield ('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+           'spreadsheetml/2006/main"><sheetData>').encode()
+    for start in range(1, 1_000_001, 10_000):
+        yield "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>'
+                      for r in range(start, start + 10_000)).encode()
+    yield b"</sheetData></worksheet>"
 
 
 NOT_FORMS = {
@@ -334,9 +346,10 @@ NOT_FORMS = {
                   "这是文本文件（如 CSV），不是 .xlsx 工作簿；请使用下发的填报表"),
     "empty.xlsx": (lambda form: b"", "不是 .xlsx 工作簿（应为 zip 格式）；请使用下发的填报表"),
     "bomb.xlsx": (lambda form: _zip({"xl/workbook.xml": b"<workbook/>",
-                                     "xl/worksheets/sheet1.xml": bytes(200 * 1024 * 1024)}),
+                                     "xl/worksheets/sheet1.xml": _zeros(200)}),
                   "工作簿内的 xl/worksheets/sheet1.xml 解压后有 200 MB，超过上限 4 MB（可能是压缩炸弹）；未打开"),
-    "million.xlsx": (lambda form: _million_rows(),
+    "million.xlsx": (lambda form: _zip({"xl/workbook.xml": b"<workbook/>",
+                                        "xl/worksheets/sheet1.xml": _million_rows()}),
                      "文件有 {size}，填报表不超过 4 MB；请使用下发的填报表"),
     "other.xlsx": (lambda form: _zip({"word/document.xml": b"<w/>"}),
                    "是 zip 文件但不是 .xlsx 工作簿（缺少 xl/workbook.xml）；请使用下发的填报表"),
