@@ -33,7 +33,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: messages requirements site check urls test test-fast golden fuzz search-eval search-compare corpus-eval bench serve clean chromium
+.PHONY: messages requirements site check urls forms progress-import report test test-fast golden fuzz search-eval search-compare corpus-eval bench serve clean chromium
 
 # The generator validates the data, writes docs/ and the engine's configuration (nav, redirects),
 # or stops with every problem of the data; then the engine builds the pages.
@@ -56,6 +56,26 @@ check: $(STAMP)
 # URL would break.
 urls: $(STAMP)
 	$(BIN)/python -m generator urls --data $(DATA)
+
+# The year's loop (README, The year's loop): a form for each unit, the returned forms into
+# data/progress/<year>.yaml, and the year's report drafted from the entries.
+#   make forms YEAR=2017 FORMS=forms/2017-q3
+#   make progress-import FORMS=returned/2017-q3 [YEAR=2017]
+#   make report YEAR=2017 REPORT=report-2017.docx
+YEAR ?=
+FORMS ?=
+REPORT ?=
+forms: $(STAMP)
+	@test -n "$(YEAR)" -a -n "$(FORMS)" || { echo "usage: make forms YEAR=2017 FORMS=folder" >&2; exit 2; }
+	$(BIN)/python -m generator.forms --data $(DATA) --year $(YEAR) --forms $(FORMS)
+
+progress-import: $(STAMP)
+	@test -n "$(FORMS)" || { echo "usage: make progress-import FORMS=folder [YEAR=2017]" >&2; exit 2; }
+	$(BIN)/python -m generator.progress_import --data $(DATA) --forms $(FORMS) $(if $(YEAR),--year $(YEAR))
+
+report: $(STAMP)
+	@test -n "$(YEAR)" -a -n "$(REPORT)" || { echo "usage: make report YEAR=2017 REPORT=file.docx" >&2; exit 2; }
+	$(BIN)/python -m generator.report --data $(DATA) --year $(YEAR) --report $(REPORT)
 
 test: $(STAMP) chromium $(NODE_TOOLS)
 	$(BIN)/python -m pytest
@@ -137,8 +157,9 @@ $(NODE_TOOLS): package.json package-lock.json
 	npm ci --no-audit --no-fund
 
 # The browser tests drive Debian's chromium (Playwright's own browser downloads are not used);
-# printing a page to PDF needs Chinese fonts.
-DEBIAN_PACKAGES := chromium fonts-noto-cjk
+# printing a page to PDF needs Chinese fonts; the progress forms are opened and saved by
+# LibreOffice Calc, as a unit would.
+DEBIAN_PACKAGES := chromium fonts-noto-cjk libreoffice-calc
 chromium:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \

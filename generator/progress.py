@@ -130,7 +130,7 @@ def load_progress(data: Path, display_name: str, plan: Plan) -> Progress | None:
     if all(not line.strip() or line.lstrip().startswith("#") for line in lines):
         return Progress(name, ())  # a file of comments only: nothing published yet
     source = load(path, name)
-    problems, entries = _Checker(source, plan).check()
+    problems, entries = check_entries(source, plan)
     if problems:
         raise PlanError(problems)
     order = sorted(range(len(entries)), key=lambda i: (entries[i].date, i), reverse=True)
@@ -142,9 +142,18 @@ def _nearest(word: str, choices) -> str:
     return f" (did you mean '{near[0]}'?)" if near else ""
 
 
+def check_entries(source: Source, plan: Plan, label=None) -> tuple[list[Diagnostic], list[Entry]]:
+    """Every problem of a list of entries (`source.data`) against the plan, and the good entries
+    in their order. Other readers of progress (the units' returned forms) build a Source of their
+    own, with positions and any problem already found in `source.problems`, and are checked by
+    the same rules; `label(i)` names entry i in messages (default: progress entry #i+1)."""
+    return _Checker(source, plan, label).check()
+
+
 class _Checker:
-    def __init__(self, source: Source, plan: Plan):
+    def __init__(self, source: Source, plan: Plan, label=None):
         self.source = source
+        self.label = label or (lambda i: f"progress entry #{i + 1}")
         self.plan = plan
         self.problems: list[Diagnostic] = []
         self.tasks = {task.numeral: task for task in plan.tasks}
@@ -155,7 +164,7 @@ class _Checker:
         self.written = written_date(plan.document)
 
     def error(self, path, message: str, *, key=False) -> None:
-        label = f"progress entry #{path[0] + 1}" if path and isinstance(path[0], int) else "progress"
+        label = self.label(path[0]) if path and isinstance(path[0], int) else "progress"
         self.problems.append(self.source.diagnostic(path, f"{label}: {message}", key=key))
 
     def check(self) -> tuple[list[Diagnostic], list[Entry]]:
