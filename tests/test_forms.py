@@ -178,8 +178,7 @@ MISTAKES = [
     ("date before the plan", lambda i: {i: {**good(i), "E": datetime.date(2017, 5, 31)}}, None, "E",
      lambda i: f"{label(i)}: date 2017-05-31 is before the plan was written (2017年6月1日, 成文日期)"),
     ("date as text, not a day", lambda i: {i: {**good(i), "E": "2017-02-30"}}, None, "E",
-     lambda i: f"{label(i)}: field 'date' is '2017-02-30', which is not a day of the calendar; "
-               "expected a date written YYYY-MM-DD, such as 2017-07-01"),
+     lambda i: f"{label(i)}: '2017-02-30' is not a day of the calendar: February 2017 has 28 days"),
     ("date as a plain number", lambda i: {i: {**good(i), "E": 42917}}, None, "E",
      lambda i: f"{label(i)}: 日期“42917”不是日期；请写作 2017-06-01"),
     ("date with a time", lambda i: {i: {**good(i), "E": datetime.datetime(2017, 7, 1, 10, 0)}}, None,
@@ -188,7 +187,7 @@ MISTAKES = [
     ("formula", lambda i: {i: {**good(i), "G": "=B5&\"完成\""}}, None, "G",
      lambda i: f"{label(i)}: 单元格是公式 =B5&\"完成\"，不计算、按文字读取；请直接填写内容"),
     ("line break", lambda i: {i: {**good(i), "G": "第一行\n第二行"}}, None, "G",
-     lambda i: f"{label(i)}: field 'text' contains a line break; write it on one line"),
+     lambda i: f"{label(i)}: field 'text' contains a line break; write the text on one line, or fold it with >-"),
     ("date missing", lambda i: {i: {k: v for k, v in good(i).items() if k != "E"}}, None, "E",
      lambda i: f"{label(i)}: missing required field 'date' (a date written YYYY-MM-DD, such as 2017-07-01)"),
     ("evidence", lambda i: {i: {**good(i), "H": "https://example.org/a.html www.example.org/b"}},
