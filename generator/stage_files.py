@@ -23,6 +23,7 @@ def N_(message: str) -> str:
 
 # What the disk says of the commonest refusals (os.strerror), for the catalog.
 OS_ERRORS = (N_("No space left on device"), N_("Permission denied"), N_("Read-only file system"),
+             N_("File exists"),
              N_("Disk quota exceeded"), N_("File name too long"), N_("Is a directory"),
              N_("Not a directory"), N_("Too many open files"), N_("Input/output error"))
 
@@ -54,9 +55,9 @@ def main(folder: str) -> int:
             finally:
                 os.close(handle)
     except OSError as error:
-        # the file, a tab and the reason, for write.py to put in the language of the run
-        print(f"{error.filename}\t{error.strerror}" if error.filename else error.strerror,
-              file=sys.stderr)
+        # the error number, the reason and the file, for write.py to say in the language of the run
+        print("\t".join([str(error.errno), str(error.strerror)]
+                        + ([str(error.filename)] if error.filename else [])), file=sys.stderr)
         return 1
     except EOFError as error:
         print(error, file=sys.stderr)

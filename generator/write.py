@@ -156,9 +156,14 @@ class Pages:
             self._writer.stdin.close()
         failure = self._writer.stderr.read().decode("utf-8", "replace").strip()
         status = self._writer.wait()
-        if failure:  # stage_files.py's message in English: a file and a reason, or the reason
-            file, tab, reason = failure.rpartition("\t")
-            return _("{file}: {reason}").format(file=file, reason=_(reason)) if tab else _(failure)
+        if failure:  # from stage_files.py: an OSError's number, reason and file, or a message
+            parts = failure.split("\t", 2)
+            if len(parts) == 3:
+                return _("[Errno {number}] {reason}: '{file}'").format(
+                    number=parts[0], reason=_(parts[1]), file=parts[2])
+            if len(parts) == 2:
+                return _("[Errno {number}] {reason}").format(number=parts[0], reason=_(parts[1]))
+            return _(failure)
         return "" if status == 0 else _("exit status {status}").format(status=status)
 
     def _commit(self) -> None:
