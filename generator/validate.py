@@ -305,12 +305,12 @@ class Checker:
                         if name not in names:
                             near = difflib.get_close_matches(name, list(names), n=1, cutoff=0.5)
                             self.error(here, did_you_mean(
-                                _(_ROLE_MESSAGES[role][0]).format(name=name), near and near[0]))
+                                _(_NOT_IN_UNITS[role]).format(name=name), near and near[0]))
                         elif given.index(name) != r:
-                            self.error(here, _(_ROLE_MESSAGES[role][1]).format(name=name))
+                            self.error(here, _(_NAMED_TWICE[role]).format(name=name))
                         elif (self.fine(path + ("responsibility",))
                               and name not in task["responsibility"]):
-                            self.error(here, _(_ROLE_MESSAGES[role][2]).format(name=name))
+                            self.error(here, _(_NOT_IN_WORDING[role]).format(name=name))
         if not self.records("sections"):
             return  # without tasks, every unit would look unused
         for name, path in names.items():
@@ -374,14 +374,14 @@ def unknown_field(key, fields) -> str:
     return _("unknown field '{key}'; expected one of: {fields}").format(key=key, fields=listing(fields))
 
 
-# A unit a task names: not in units, named twice, not in the wording; for each role.
-_ROLE_MESSAGES = {
-    "lead": (N_("lead unit '{name}' is not in units"), N_("lead unit '{name}' is named twice"),
-             N_("lead unit '{name}' does not appear in the responsibility wording")),
-    "responsible": (N_("responsible unit '{name}' is not in units"),
-                    N_("responsible unit '{name}' is named twice"),
-                    N_("responsible unit '{name}' does not appear in the responsibility wording")),
-}
+# What can be wrong with a unit a task names, in each role.
+_NOT_IN_UNITS = {"lead": N_("lead unit '{name}' is not in units"),
+                 "responsible": N_("responsible unit '{name}' is not in units")}
+_NAMED_TWICE = {"lead": N_("lead unit '{name}' is named twice"),
+                "responsible": N_("responsible unit '{name}' is named twice")}
+_NOT_IN_WORDING = {
+    "lead": N_("lead unit '{name}' does not appear in the responsibility wording"),
+    "responsible": N_("responsible unit '{name}' does not appear in the responsibility wording")}
 
 
 def _is_text(value) -> bool:
