@@ -7,6 +7,7 @@ kept, and anchors, aliases and merge keys are refused: a plan has no use for the
 make a 1 KB file expand to gigabytes ("billion laughs").
 """
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,7 +71,9 @@ def load(path: Path, display_name: str | None = None) -> Source:
             .format(code=error.character))]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        what = " ".join(_(part) for part in (error.context, error.problem) if part)
+        what = _("{context} {problem}").format(
+            context=_yaml_words(error.context), problem=_yaml_words(error.problem)) \
+            if error.context and error.problem else _yaml_words(error.context or error.problem or "")
         opened = error.context_mark
         # An unclosed '{' or '[' is found lines below it: say where it was opened.
         if opened is not None and mark is not opened and opened.line != mark.line:
@@ -115,22 +118,40 @@ def _read_events(text: str, name: str, source: Source, problems: list[Diagnostic
 _MERGE = "tag:yaml.org,2002:merge"
 _STR = "tag:yaml.org,2002:str"
 _UNSUPPORTED = N_("unsupported YAML tag '{tag}'; only plain text, lists and mappings are read")
-# What PyYAML says of the commonest mistakes, for the catalog: a message of PyYAML that is not
-# here is shown as PyYAML wrote it.
-_YAML_PROBLEMS = (
+# What PyYAML says of the commonest mistakes, in the catalog: with the token it names as a field
+# where it names one. A message of PyYAML that is not here is shown as PyYAML wrote it.
+_YAML_WORDS = (
     N_("while parsing a flow mapping"), N_("while parsing a flow sequence"),
     N_("while parsing a block mapping"), N_("while parsing a block collection"),
     N_("while parsing a flow node"), N_("while parsing a block node"),
     N_("while scanning a simple key"), N_("while scanning a quoted scalar"),
-    N_("while scanning a plain scalar"), N_("while scanning for the next token"),
-    N_("could not find expected ':'"), N_("mapping values are not allowed here"),
-    N_("found unexpected end of stream"), N_("expected ',' or '}', but got '<scalar>'"),
-    N_("expected ',' or ']', but got '<scalar>'"), N_("expected <block end>, but found '-'"),
-    N_("expected <block end>, but found '<block mapping start>'"),
-    N_("expected <block end>, but found '<scalar>'"),
+    N_("while scanning a double-quoted scalar"), N_("while scanning a plain scalar"),
+    N_("while scanning for the next token"), N_("could not find expected ':'"),
+    N_("mapping values are not allowed here"), N_("found unexpected end of stream"),
     N_("expected a single document in the stream"), N_("but found another document"),
-    N_("found character '\\t' that cannot start any token"),
 )
+_YAML_PATTERNS = tuple((re.compile(pattern), message) for pattern, message in (
+    (r"expected ',' or '\}', but got '(?P<token>.*)'", N_("expected ',' or '}}', but got '{token}'")),
+    (r"expected ',' or '\]', but got '(?P<token>.*)'", N_("expected ',' or ']', but got '{token}'")),
+    (r"expected <block end>, but found '(?P<token>.*)'", N_("expected <block end>, but found '{token}'")),
+    (r"expected the node content, but found '(?P<token>.*)'",
+     N_("expected the node content, but found '{token}'")),
+    (r"found character '(?P<token>.*)' that cannot start any token",
+     N_("found character '{token}' that cannot start any token")),
+    (r"found unknown escape character '(?P<token>.*)'",
+     N_("found unknown escape character '{token}'")),
+))
+
+
+def _yaml_words(text: str) -> str:
+    """A phrase of PyYAML's message in the language of the run, where the catalog has it."""
+    for pattern, message in _YAML_PATTERNS:
+        found = pattern.fullmatch(text)
+        if found:
+            return _(message).format(**found.groupdict())
+    return _(text)
+
+
 _NOTHING = object()  # a stream with no document
 _DISCARDED = object()  # a value under a key given twice, or not plain text: not kept
 

@@ -113,6 +113,13 @@ CHINESE = {
     "unit not in units": (
         "plan.yaml", "lead: [市政府法制办, 市司法局]", "lead: [市法制办, 市司法局]",
         ["{plan}:34:16: 错误：任务（一）：牵头单位“市法制办”不在 units 中（是否应为“市政府法制办”？）"]),
+    "YAML bracket left open": (
+        "plan.yaml", "lead: [市政府法制办, 市司法局]", "lead: {市政府法制办, 市司法局",
+        ["{plan}:35:20: 错误：YAML 格式错误：解析流式映射时，应为 ',' 或 '}}'，实际为 ':'"
+         "（始于第 34 行第 15 列）"]),
+    "impossible day": (
+        "plan.yaml", "  number: 某府办发〔2020〕1号\n", "  number: 2017-02-30\n",
+        ["{plan}:4:11: 错误：document：“2017-02-30”不是日历上的日期：2017年2月只有 28 天"]),
     "URL not in the ledger": (
         "urls.txt", "/units/shi-cai-zheng-ju/ unit 市财政局\n", "",
         ["{ledger}:19:1: 错误：/units/shi-cai-zheng-ju/（单位“市财政局”）不在已发布网址台账中；"
