@@ -7,6 +7,8 @@ import re
 import unicodedata
 from typing import Iterator, NamedTuple
 
+from .i18n import N_, _
+
 # Bidirectional formatting characters reorder what a reader sees (U+202E turns "txt.exe" into
 # "exe.txt"); zero-width and other invisible characters make two names that look the same differ.
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
@@ -21,11 +23,11 @@ _NONCHARACTER = "\ufdd0-\ufdef" + "".join(
 
 _FORBIDDEN = re.compile(f"[{_CONTROL}{_SURROGATE}{_NONCHARACTER}{_BIDI}{_INVISIBLE}]")
 _KINDS = (
-    (re.compile(f"[{_CONTROL}]"), "the control character"),
-    (re.compile(f"[{_SURROGATE}]"), "a lone surrogate,"),
-    (re.compile(f"[{_NONCHARACTER}]"), "the noncharacter"),
-    (re.compile(f"[{_BIDI}]"), "the bidirectional control"),
-    (re.compile(f"[{_INVISIBLE}]"), "the invisible character"),
+    (re.compile(f"[{_CONTROL}]"), N_("the control character {code}")),
+    (re.compile(f"[{_SURROGATE}]"), N_("a lone surrogate, {code}")),
+    (re.compile(f"[{_NONCHARACTER}]"), N_("the noncharacter {code}")),
+    (re.compile(f"[{_BIDI}]"), N_("the bidirectional control {code}")),
+    (re.compile(f"[{_INVISIBLE}]"), N_("the invisible character {code}")),
 )
 
 
@@ -37,12 +39,13 @@ class Found(NamedTuple):
     def code_point(self) -> str:
         """U+200B (ZERO WIDTH SPACE): the code point, and its name where Unicode gives one."""
         name = unicodedata.name(self.character, "")
-        return f"U+{ord(self.character):04X}" + (f" ({name})" if name else "")
+        code = f"U+{ord(self.character):04X}"
+        return _("{code} ({name})").format(code=code, name=name) if name else code
 
     @property
     def description(self) -> str:
         kind = next(label for pattern, label in _KINDS if pattern.match(self.character))
-        return f"{kind} {self.code_point}"
+        return _(kind).format(code=self.code_point)
 
 
 def forbidden(text: str) -> Iterator[Found]:

@@ -2,9 +2,12 @@
 import calendar
 import re
 
+from .i18n import N_, _
+
 _DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+           N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+           N_("December"))
 
 
 def not_a_day(text: str) -> str | None:
@@ -15,8 +18,9 @@ def not_a_day(text: str) -> str | None:
         return None
     year, month, day = map(int, found.groups())
     if not 1 <= month <= 12:
-        return f"there is no month {month}"
+        return _("there is no month {month}").format(month=month)
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
-        return f"{_MONTHS[month - 1]} {year} has {days} days"
+        return _("{month} {year} has {days} days").format(
+            month=_(_MONTHS[month - 1]), year=year, days=days)
     return None

@@ -33,3 +33,20 @@ def _(message: str) -> str:
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     return _catalog(language()).ngettext(singular, plural, count)
+
+
+def N_(message: str) -> str:
+    """Mark a message for the catalog where it is written (a table of them), to be translated
+    with _() where it is used."""
+    return message
+
+
+def listing(items) -> str:
+    """Items named one after another: 'a, b, c' in English, 'a、b、c' in Chinese."""
+    return _(", ").join(map(str, items))
+
+
+def did_you_mean(message: str, near: str | None) -> str:
+    """A message, with the name it is near to where there is one: (did you mean '…'?)."""
+    return _("{message} (did you mean '{near}'?)").format(message=message, near=near) \
+        if near else message

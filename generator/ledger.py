@@ -18,8 +18,9 @@ from pathlib import Path
 
 from . import urls
 from .diagnostics import Diagnostic
+from .i18n import _, did_you_mean
 from .load import Source, read_text
-from .validate import SCHEMA
+from .validate import SCHEMA, expected
 from .pages import Site
 
 HEADER = ("# Every URL this site has published, one a line, sorted, with the record it belonged to.\n"
@@ -45,8 +46,13 @@ class Entry:
 
 
 def published(site: Site) -> dict[str, str]:
-    """URL -> the record it shows, for every page of the site."""
+    """URL -> the record it shows, for every page of the site, as the ledger names it."""
     return {page.url: page.label for page in site.pages}
+
+
+def _named(site: Site) -> dict[str, str]:
+    """URL -> the record it shows, as messages name it."""
+    return {page.url: page.named for page in site.pages}
 
 
 def redirects(site: Site) -> dict[str, str]:
@@ -85,12 +91,12 @@ def read(path: Path, name: str | None = None) -> list[Entry]:
     for number, line in enumerate(read_text(path, name or path.as_posix()).splitlines(), 1):
         if line.strip() and not line.startswith("#"):
             column = len(line) - len(line.lstrip()) + 1
-            url, _, label = line.strip().partition(" ")
+            url, _space, label = line.strip().partition(" ")
             moved_to, moved_column = "", 0
             if label.startswith(MOVED + " "):
                 rest = label[len(MOVED) + 1:]
                 moved_column = line.index(MOVED, column) + len(MOVED) + 2 + len(rest) - len(rest.lstrip())
-                moved_to, _, label = rest.strip().partition(" ")
+                moved_to, _space, label = rest.strip().partition(" ")
             entries.append(Entry(url, label.strip(), number, moved_to, column, moved_column))
     return entries
 
@@ -99,7 +105,7 @@ def check(site: Site, sources: list[Source], path: Path, name: str, *,
           new_urls_allowed=False) -> list[Diagnostic]:
     """Redirects that point at real pages, and a ledger that the site still honours in full.
     Records on `site` the moves the ledger holds."""
-    current = published(site)
+    current = _named(site)
     problems = [problem for plan, source in zip(site.plans, sources)
                 for problem in _check_redirects(plan, source, current)]
     entries = read(path, name)
@@ -108,18 +114,19 @@ def check(site: Site, sources: list[Source], path: Path, name: str, *,
                  if (url or column == entry.column) and not SITE_URL.match(url)]
     if malformed:
         return problems + [Diagnostic(name, entry.line, column, "error",
-                                      f"'{url}' is not {_URL['title']}")
+                                      _("'{url}' is not {expected}").format(
+                                          url=url, expected=expected(_URL)))
                            for entry, url, column in malformed]
     if not path.exists() and not new_urls_allowed:
         return problems + [Diagnostic(name, 1, 1, "error",
-                                      "there is no ledger of published URLs; run `make urls` to "
-                                      "write it")]
+                                      _("there is no ledger of published URLs; run `make urls` "
+                                        "to write it"))]
     listed = [entry.url for entry in entries]
     for before, entry in zip(entries, entries[1:]):
         if entry.url <= before.url:
             problems.append(Diagnostic(name, entry.line, 1, "error",
-                                       f"{entry.url} is out of order or listed twice; "
-                                       "run `make urls` to sort the ledger"))
+                                       _("{url} is out of order or listed twice; run `make urls` "
+                                         "to sort the ledger").format(url=entry.url)))
             break
     redirected = {redirect.source for plan in site.plans for redirect in plan.redirects}
     for entry in entries:
@@ -132,25 +139,27 @@ def check(site: Site, sources: list[Source], path: Path, name: str, *,
             elif entry.moved_to in declared:  # its new page went too, and redirects: follow it
                 site.moves[entry.url] = declared[entry.moved_to]
             else:
-                problems.append(Diagnostic(name, entry.line, 1, "error",
-                                           f"{entry.url} moved to {entry.moved_to}, but no page "
-                                           "produces that URL now; " + _keep(entry, sources)))
+                problems.append(Diagnostic(name, entry.line, 1, "error", _keep(
+                    _("{url} moved to {moved_to}, but no page produces that URL now").format(
+                        url=entry.url, moved_to=entry.moved_to), entry, sources)))
             continue
         target = moved_by_rule(entry.url, site)
         if target and new_urls_allowed:
             site.moves[entry.url] = target
         elif target:
             problems.append(Diagnostic(name, entry.line, 1, "error",
-                                       f"{entry.url} ({entry.label}) is now at {target}, under its "
-                                       "plan's year; run `make urls` to record the move"))
+                                       _("{url} ({label}) is now at {target}, under its plan's "
+                                         "year; run `make urls` to record the move").format(
+                                           url=entry.url, label=entry.label, target=target)))
         else:
             problems.append(Diagnostic(name, entry.line, 1, "error", _gone(entry, sources)))
     if not new_urls_allowed:
         for url in sorted(set(current) - set(listed)):
             line = _line_before(entries, bisect.bisect(listed, url))
             problems.append(Diagnostic(name, line, 1, "error",
-                                       f"{url} ({current[url]}) is not in the ledger of published "
-                                       "URLs; run `make urls` to publish it"))
+                                       _("{url} ({label}) is not in the ledger of published URLs; "
+                                         "run `make urls` to publish it").format(
+                                           url=url, label=current[url])))
     return problems
 
 
@@ -171,16 +180,19 @@ def update(site: Site, path: Path) -> list[str]:
     return added
 
 
-def _keep(entry: Entry, sources: list[Source]) -> str:
+def _keep(problem: str, entry: Entry, sources: list[Source]) -> str:
+    """A published URL that no page produces, and the two ways to keep it."""
     slug = entry.url.rstrip("/").rsplit("/", 1)[-1]
-    return (f"keep it by pinning the old slug on the record (slug: {slug}), or declare a redirect "
-            f"in {sources[0].file if sources else 'the plan'} (redirects: - from: {entry.url} "
-            "to: <a current URL>)")
+    return _("{problem}; keep it by pinning the old slug on the record (slug: {slug}), or declare "
+             "a redirect in {file} (redirects: - from: {url} to: <a current URL>)").format(
+        problem=problem, slug=slug, url=entry.url,
+        file=sources[0].file if sources else _("the plan"))
 
 
 def _gone(entry: Entry, sources: list[Source]) -> str:
-    record = f" ({entry.label})" if entry.label else ""
-    return f"{entry.url}{record} was published but no page produces it now; " + _keep(entry, sources)
+    return _keep((_("{url} ({label}) was published but no page produces it now") if entry.label else
+                  _("{url} was published but no page produces it now")).format(
+        url=entry.url, label=entry.label), entry, sources)
 
 
 def _line_before(entries: list[Entry], index: int) -> int:
@@ -195,17 +207,19 @@ def _check_redirects(plan, source: Source, current: dict[str, str]) -> list[Diag
         path = ("redirects", i)
         if redirect.source in seen:
             problems.append(source.diagnostic(
-                path + ("from",), f"redirect from {redirect.source}: declared twice "
-                f"(first at line {seen[redirect.source]})"))
+                path + ("from",), _("redirect from {url}: declared twice (first at line {line})")
+                .format(url=redirect.source, line=seen[redirect.source])))
         seen.setdefault(redirect.source, source.at(path + ("from",))[0])
         if redirect.source in current:
             problems.append(source.diagnostic(
-                path + ("from",), f"redirect from {redirect.source}: that is the URL of "
-                f"{current[redirect.source]}; a redirect there would hide the page"))
+                path + ("from",), _("redirect from {url}: that is the URL of {page}; a redirect "
+                                    "there would hide the page").format(
+                    url=redirect.source, page=current[redirect.source])))
         if redirect.target not in current:
             near = difflib.get_close_matches(redirect.target, list(current), n=1, cutoff=0.6)
-            hint = f" (did you mean '{near[0]}'?)" if near else ""
             problems.append(source.diagnostic(
-                path + ("to",), f"redirect from {redirect.source}: {redirect.target} is not a "
-                f"page of the site{hint}"))
+                path + ("to",), did_you_mean(_("redirect from {url}: {target} is not a page of the "
+                                               "site").format(url=redirect.source,
+                                                              target=redirect.target),
+                                             near and near[0])))
     return problems

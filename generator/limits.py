@@ -6,6 +6,8 @@ seconds or a few hundred megabytes to answer. For scale: data/plan.yaml (22 task
 is 2.2 MB with 37,499 values; the 2017 notice is 13 KB.
 """
 
+from .i18n import _
+
 # The size of a data file, checked before it is parsed.
 MAX_DATA_BYTES = 4 * 1024 * 1024
 # Values (texts, lists and mappings) in a data file: memory grows with them, about 1 KB each.
@@ -25,5 +27,5 @@ MAX_NOTICE_BYTES = 1024 * 1024
 def size(count: int) -> str:
     """A byte count as people read it: 4 MB, 52.4 MB, 900 bytes."""
     if count < 1024 * 1024:
-        return f"{count:,} bytes"
+        return _("{count:,} bytes").format(count=count)
     return f"{count / (1024 * 1024):,.1f} MB".replace(".0 MB", " MB")

@@ -4,6 +4,7 @@ import difflib
 from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic
+from .i18n import _, did_you_mean
 from .model import Origin, Plan, Successor, Unit
 from .slugs import sort_key
 
@@ -73,18 +74,19 @@ def check(units: tuple[SiteUnit, ...]) -> list[Diagnostic]:
     problems = []
     names = [unit.name for unit in units]
     for unit in units:
-        for _, record in unit.years:
+        for _plan, record in unit.years:
             declared = record.successor
             if declared is None:
                 continue
             if declared.name == unit.name:
-                problems.append(_at(declared.origin, f"unit '{unit.name}': its successor is the "
-                                                     "unit itself; name the unit that took over its work"))
+                problems.append(_at(declared.origin, _(
+                    "unit '{name}': its successor is the unit itself; name the unit that took over "
+                    "its work").format(name=unit.name)))
             elif declared.name not in names:
                 near = difflib.get_close_matches(declared.name, names, n=1, cutoff=0.5)
-                hint = f" (did you mean '{near[0]}'?)" if near else ""
-                problems.append(_at(declared.origin, f"unit '{unit.name}': successor "
-                                                     f"'{declared.name}' is not a unit of any plan{hint}"))
+                problems.append(_at(declared.origin, did_you_mean(_(
+                    "unit '{name}': successor '{successor}' is not a unit of any plan").format(
+                        name=unit.name, successor=declared.name), near and near[0])))
     reported: set[int] = set()
     for unit in units:
         chain, step = [unit], unit.successor
@@ -94,9 +96,9 @@ def check(units: tuple[SiteUnit, ...]) -> list[Diagnostic]:
         if step is unit and id(unit) not in reported:
             reported.update(id(member) for member in chain)
             names_in_cycle = " → ".join(member.name for member in chain + [unit])
-            problems.append(_at(unit.change.origin, f"unit '{unit.name}': its successors form a "
-                                                    f"cycle: {names_in_cycle}; a unit cannot "
-                                                    "succeed itself"))
+            problems.append(_at(unit.change.origin, _(
+                "unit '{name}': its successors form a cycle: {cycle}; a unit cannot succeed itself")
+                .format(name=unit.name, cycle=names_in_cycle)))
     return problems
 
 

@@ -7,6 +7,7 @@ kept, and anchors, aliases and merge keys are refused: a plan has no use for the
 make a 1 KB file expand to gigabytes ("billion laughs").
 """
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 
 from . import characters, dates, limits
 from .diagnostics import Diagnostic, PlanError
+from .i18n import N_, _
 
 Path_ = tuple  # a path into the data: ("sections", 0, "tasks", 2, "title")
 
@@ -53,8 +55,8 @@ def load(path: Path, display_name: str | None = None) -> Source:
     raw = _read(path, name)
     if not raw.strip():
         raise PlanError([Diagnostic(name, 1, 1, "error",
-                                    "the file is empty; expected a mapping with the keys "
-                                    "document, plan, units and sections")])
+                                    _("the file is empty; expected a mapping with the keys "
+                                      "document, plan, units and sections"))])
     text = _decode(raw, name)
     source = Source(name, None)
     problems: list[Diagnostic] = []  # what reading the events found before any error
@@ -64,26 +66,32 @@ def load(path: Path, display_name: str | None = None) -> Source:
         before = text[: error.position]
         line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
         raise PlanError(problems + [Diagnostic(
-            name, line, column, "error", f"the file contains the control character "
-            f"U+{error.character:04X}, which YAML does not allow; delete it")]) from None
+            name, line, column, "error", _("the file contains the control character "
+                                           "U+{code:04X}, which YAML does not allow; delete it")
+            .format(code=error.character))]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        what = " ".join(filter(None, [error.context, error.problem]))
+        what = _("{context} {problem}").format(
+            context=_yaml_words(error.context), problem=_yaml_words(error.problem)) \
+            if error.context and error.problem else _yaml_words(error.context or error.problem or "")
         opened = error.context_mark
         # An unclosed '{' or '[' is found lines below it: say where it was opened.
         if opened is not None and mark is not opened and opened.line != mark.line:
-            what += f" (it began at line {opened.line + 1}, column {opened.column + 1})"
+            message = _("invalid YAML: {problem} (it began at line {line}, column {column})").format(
+                problem=what, line=opened.line + 1, column=opened.column + 1)
+        else:
+            message = _("invalid YAML: {problem}").format(problem=what)
         raise PlanError(problems + [Diagnostic(name, mark.line + 1, mark.column + 1, "error",
-                                               f"invalid YAML: {what}")]) from None
+                                               message)]) from None
     except yaml.YAMLError as error:
-        raise PlanError(problems + [Diagnostic(name, 1, 1, "error",
-                                               f"invalid YAML: {error}")]) from None
+        raise PlanError(problems + [Diagnostic(name, 1, 1, "error", _("invalid YAML: {problem}")
+                                               .format(problem=error))]) from None
     if problems:
         raise PlanError(problems)
     if found is _NOTHING:
         raise PlanError([Diagnostic(name, 1, 1, "error",
-                                    "the file holds no data; expected a mapping with the keys "
-                                    "document, plan, units and sections")])
+                                    _("the file holds no data; expected a mapping with the keys "
+                                      "document, plan, units and sections"))])
     source.data = found
     return source
 
@@ -108,9 +116,42 @@ def _read_events(text: str, name: str, source: Source, problems: list[Diagnostic
 
 
 _MERGE = "tag:yaml.org,2002:merge"
-_NO_REFERENCES = "a plan has no use for anchors, aliases or merge keys; write the value out in full"
 _STR = "tag:yaml.org,2002:str"
-_UNSUPPORTED = "unsupported YAML tag '{}'; only plain text, lists and mappings are read"
+_UNSUPPORTED = N_("unsupported YAML tag '{tag}'; only plain text, lists and mappings are read")
+# What PyYAML says of the commonest mistakes, in the catalog: with the token it names as a field
+# where it names one. A message of PyYAML that is not here is shown as PyYAML wrote it.
+_YAML_WORDS = (
+    N_("while parsing a flow mapping"), N_("while parsing a flow sequence"),
+    N_("while parsing a block mapping"), N_("while parsing a block collection"),
+    N_("while parsing a flow node"), N_("while parsing a block node"),
+    N_("while scanning a simple key"), N_("while scanning a quoted scalar"),
+    N_("while scanning a double-quoted scalar"), N_("while scanning a plain scalar"),
+    N_("while scanning for the next token"), N_("could not find expected ':'"),
+    N_("mapping values are not allowed here"), N_("found unexpected end of stream"),
+    N_("expected a single document in the stream"), N_("but found another document"),
+)
+_YAML_PATTERNS = tuple((re.compile(pattern), message) for pattern, message in (
+    (r"expected ',' or '\}', but got '(?P<token>.*)'", N_("expected ',' or '}}', but got '{token}'")),
+    (r"expected ',' or '\]', but got '(?P<token>.*)'", N_("expected ',' or ']', but got '{token}'")),
+    (r"expected <block end>, but found '(?P<token>.*)'", N_("expected <block end>, but found '{token}'")),
+    (r"expected the node content, but found '(?P<token>.*)'",
+     N_("expected the node content, but found '{token}'")),
+    (r"found character '(?P<token>.*)' that cannot start any token",
+     N_("found character '{token}' that cannot start any token")),
+    (r"found unknown escape character '(?P<token>.*)'",
+     N_("found unknown escape character '{token}'")),
+))
+
+
+def _yaml_words(text: str) -> str:
+    """A phrase of PyYAML's message in the language of the run, where the catalog has it."""
+    for pattern, message in _YAML_PATTERNS:
+        found = pattern.fullmatch(text)
+        if found:
+            return _(message).format(**found.groupdict())
+    return _(text)
+
+
 _NOTHING = object()  # a stream with no document
 _DISCARDED = object()  # a value under a key given twice, or not plain text: not kept
 
@@ -145,7 +186,8 @@ class _Reader:
     def reference(self, mark, what: str) -> None:
         if mark.line not in self.flagged_lines:
             self.flagged_lines.add(mark.line)
-            self.problem(mark, f"YAML {what}: {_NO_REFERENCES}")
+            self.problem(mark, _("YAML {what}: a plan has no use for anchors, aliases or merge "
+                                 "keys; write the value out in full").format(what=what))
 
     def read(self) -> Any:
         loader, found, document = self.loader, _NOTHING, None
@@ -171,24 +213,26 @@ class _Reader:
         is_key = parent is not None and parent.is_mapping and parent.key is None
         self.values += 1
         if self.values > limits.MAX_VALUES:
-            self.problem(event.start_mark, f"the file holds more than {limits.MAX_VALUES:,} values "
-                         "(texts, lists and mappings), the limit for a data file; stopped reading here")
+            self.problem(event.start_mark, _("the file holds more than {limit:,} values (texts, "
+                                             "lists and mappings), the limit for a data file; "
+                                             "stopped reading here").format(limit=limits.MAX_VALUES))
             raise PlanError(self.problems)
         path = self.child_path(parent, is_key)
         if path is not None:
             self.source.values[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
         if kind is yaml.AliasEvent:
-            self.reference(event.start_mark, f"alias '*{event.anchor}'")
+            self.reference(event.start_mark, _("alias '*{name}'").format(name=event.anchor))
             return self.place(None)
         if event.anchor is not None:
-            self.reference(event.start_mark, f"anchor '&{event.anchor}'")
+            self.reference(event.start_mark, _("anchor '&{name}'").format(name=event.anchor))
         if kind is yaml.ScalarEvent:
             if is_key and event.value == "<<" and (
                     (event.tag is None and event.implicit[0]) or event.tag == _MERGE):
-                self.reference(event.start_mark, "merge key '<<'")
+                self.reference(event.start_mark, _("merge key '<<'"))
             if len(event.value) > limits.MAX_TEXT_CHARS:
-                self.problem(event.start_mark, f"a text of {len(event.value):,} characters; one text "
-                             f"may hold at most {limits.MAX_TEXT_CHARS:,}")
+                self.problem(event.start_mark, _("a text of {count:,} characters; one text may hold "
+                                                 "at most {limit:,}").format(
+                    count=len(event.value), limit=limits.MAX_TEXT_CHARS))
             return self.place(None if path is None else self.scalar(event, path))
         is_mapping = kind is yaml.MappingStartEvent
         tag = event.tag
@@ -196,12 +240,13 @@ class _Reader:
             tag = self.loader.resolve(yaml.MappingNode if is_mapping else yaml.SequenceNode,
                                       None, event.implicit)
         if path is not None and tag not in _PLAIN_TAGS:
-            self.source.problems.append((path, _UNSUPPORTED.format(tag)))
+            self.source.problems.append((path, _(_UNSUPPORTED).format(tag=tag)))
             path = None  # read through, to keep to the limits, but not kept
         self.open.append(_Collection(is_mapping, path))
         if len(self.open) > limits.MAX_DEPTH:
-            self.problem(event.start_mark, f"lists and mappings nested more than {limits.MAX_DEPTH} "
-                         "deep, the limit for a data file (a plan nests 6 deep); stopped reading here")
+            self.problem(event.start_mark, _("lists and mappings nested more than {limit} deep, "
+                                             "the limit for a data file (a plan nests 6 deep); "
+                                             "stopped reading here").format(limit=limits.MAX_DEPTH))
             raise PlanError(self.problems)
         return None
 
@@ -227,15 +272,18 @@ class _Reader:
         try:
             return SafeConstructor().construct_object(node)
         except ConstructorError:
-            self.source.problems.append((path, _UNSUPPORTED.format(tag)))
+            self.source.problems.append((path, _(_UNSUPPORTED).format(tag=tag)))
         except (ValueError, OverflowError):  # 2017-13-45, or an integer of over 4,300 digits
-            kind = "date" if tag.endswith(":timestamp") else "number"
+            is_date = tag.endswith(":timestamp")
             shown = event.value if len(event.value) <= 20 else event.value[:20] + "…"
             # Quoted or not, a day that is not one gets the same answer: what is wrong with it.
-            reason = dates.not_a_day(event.value) if kind == "date" else None
-            self.source.problems.append((path, f"'{shown}' is not a day of the calendar: {reason}"
-                                         if reason else f"'{shown}' reads as a {kind} but is not a "
-                                         "valid one; put it in quotes if it is text"))
+            reason = dates.not_a_day(event.value) if is_date else None
+            self.source.problems.append((path, _("'{value}' is not a day of the calendar: {reason}")
+                                         .format(value=shown, reason=reason) if reason else (
+                _("'{value}' reads as a date but is not a valid one; put it in quotes if it is text")
+                if is_date else
+                _("'{value}' reads as a number but is not a valid one; put it in quotes if it is text")
+            ).format(value=shown)))
         return None
 
     def place(self, value: Any) -> Any:
@@ -263,14 +311,15 @@ class _Reader:
         position = values.pop(mapping.path + ("<key>",))
         if not isinstance(key, (str, int)) or isinstance(key, bool):
             values[mapping.path + ("<key>",)] = position
-            self.source.problems.append((mapping.path + ("<key>",), "a field name must be plain text"))
+            self.source.problems.append((mapping.path + ("<key>",), _("a field name must be plain text")))
             mapping.key = _DISCARDED
             return
         key_path = mapping.path + (key,)
         if key in mapping.value:
             values[key_path + ("<again>",)] = position
-            self.source.problems.append((key_path + ("<again>",), f"field '{key}' is given twice "
-                                         f"(first at line {self.source.keys[key_path][0]}); delete one"))
+            self.source.problems.append((key_path + ("<again>",), _(
+                "field '{name}' is given twice (first at line {line}); delete one").format(
+                    name=key, line=self.source.keys[key_path][0])))
             mapping.key = _DISCARDED
             return
         self.source.keys[key_path] = position
@@ -289,22 +338,25 @@ def _read(path: Path, name: str) -> bytes:
             # read one byte past the limit, so that a device or a pipe cannot feed it forever
             raw = b"" if stated > limits.MAX_DATA_BYTES else file.read(limits.MAX_DATA_BYTES + 1)
     except OSError as error:
-        raise PlanError([Diagnostic(name, 1, 1, "error",
-                                    f"cannot read the file: {error.strerror}")]) from None
-    if stated > limits.MAX_DATA_BYTES or len(raw) > limits.MAX_DATA_BYTES:
-        found = f"is {limits.size(stated)}" if stated > limits.MAX_DATA_BYTES else "goes on past that"
-        raise PlanError([Diagnostic(name, 1, 1, "error",
-                                    f"a data file may be at most {limits.size(limits.MAX_DATA_BYTES)}"
-                                    f" and this one {found}; a plan of a few hundred tasks takes "
-                                    "under 1 MB")])
+        raise PlanError([Diagnostic(name, 1, 1, "error", _("cannot read the file: {reason}")
+                                    .format(reason=error.strerror))]) from None
+    if stated > limits.MAX_DATA_BYTES:
+        raise PlanError([Diagnostic(name, 1, 1, "error", _(
+            "a data file may be at most {limit} and this one is {size}; a plan of a few hundred "
+            "tasks takes under 1 MB").format(limit=limits.size(limits.MAX_DATA_BYTES),
+                                             size=limits.size(stated)))])
+    if len(raw) > limits.MAX_DATA_BYTES:
+        raise PlanError([Diagnostic(name, 1, 1, "error", _(
+            "a data file may be at most {limit} and this one goes on past that; a plan of a few "
+            "hundred tasks takes under 1 MB").format(limit=limits.size(limits.MAX_DATA_BYTES)))])
     return raw
 
 
 def _decode(raw: bytes, name: str) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raise PlanError([Diagnostic(name, 1, 1, "error",
-                                    "the file starts with a byte order mark (BOM); "
-                                    "save it as UTF-8 without BOM")])
+                                    _("the file starts with a byte order mark (BOM); "
+                                      "save it as UTF-8 without BOM"))])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -312,17 +364,14 @@ def _decode(raw: bytes, name: str) -> str:
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
         raise PlanError([Diagnostic(name, line, column, "error",
-                                    f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x}); "
-                                    "save it as UTF-8")]) from None
+                                    _("the file is not valid UTF-8 (byte 0x{byte:02x}); save it "
+                                      "as UTF-8").format(byte=raw[error.start]))]) from None
     problems = list(forbidden_characters(text, name))
     if problems:
         raise PlanError(problems)
     return text
 
 
-# Why a character is refused, for every kind characters.py names.
-_FORBIDDEN_ADVICE = ("it would not show as written, or would change what the text around it "
-                     "shows; delete it")
 _MAX_REPORTED = 20  # a file pasted from elsewhere may hold thousands; the first ones say enough
 
 
@@ -334,7 +383,9 @@ def forbidden_characters(text: str, name: str) -> list[Diagnostic]:
         line = text.count("\n", 0, found.index) + 1
         column = found.index - text.rfind("\n", 0, found.index)
         problems.append(Diagnostic(name, line, column, "error",
-                                   f"the file contains {found.description}; {_FORBIDDEN_ADVICE}"))
+                                   _("the file contains {character}; it would not show as "
+                                     "written, or would change what the text around it shows; "
+                                     "delete it").format(character=found.description)))
         if len(problems) == _MAX_REPORTED:
             break
     return problems

@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator.build import generate  # noqa: E402
 from generator.diagnostics import PlanError  # noqa: E402
+from generator.i18n import _  # noqa: E402
 from generator.siteconfig import decided  # noqa: E402
 from generator.write import WriteError  # noqa: E402
 
@@ -35,10 +36,10 @@ def on_config(config):
     data = root / config.extra.get("plan_data", "data")
     try:
         # A live preview may show pages whose URLs `make urls` has not published yet.
-        site, _ = generate(data, Path(config.docs_dir), _display(data, root),
+        site, _report = generate(data, Path(config.docs_dir), _display(data, root),
                            new_urls_allowed=_command == "serve", site_url=config.site_url or "")
     except PlanError as error:
-        raise PluginError(f"the plan data has problems:\n{error}") from None
+        raise PluginError(_("the plan data has problems:\n{problems}").format(problems=error)) from None
     except WriteError as error:
         raise PluginError(str(error)) from None
     values = decided(site)

@@ -10,6 +10,7 @@ from typing import Any
 
 from . import limits, urls
 from .diagnostics import Diagnostic
+from .i18n import N_, _
 from .lineage import SiteUnit, units_across
 from .model import Origin, Plan, Section, Unit
 
@@ -109,11 +110,14 @@ class Page:
     kind: Kind
     path: str  # under docs/
     url: str
-    label: str  # the record as the ledger and messages name it: "task （三）加强法制机构建设"
+    # the record as the ledger names it, in English whatever the language of the run, so that
+    # data/urls.txt does not change with it: "task （三）加强法制机构建设"
+    label: str
     nav: tuple[str, ...] | None  # the nav groups it is listed in, outermost first; None: unlisted
     title: str | None  # its nav entry; None lets MkDocs take the page's own title
     record: Any = None  # the Section, Task or Unit it shows; None for a page of the whole plan
     plan: Plan | None = None  # the plan a page of one year belongs to
+    named: str = ""  # the label in the language of the run, as messages name the record
 
     @property
     def template(self) -> str:
@@ -186,38 +190,46 @@ def registry(plans: "Plan | tuple[Plan, ...] | list[Plan]") -> Site:
     plans = (plans,) if isinstance(plans, Plan) else tuple(
         sorted(plans, key=lambda plan: plan.year or 0, reverse=True))
 
-    def page(kind: str, label: str, nav: tuple[str, ...] | None, title: str | None, record=None,
+    def page(kind: str, label: tuple, nav: tuple[str, ...] | None, title: str | None, record=None,
              plan: Plan | None = None) -> Page:
+        """`label`: the message that names the page, then its fields."""
+        form, fields = label[0], label[1] if len(label) > 1 else {}
         path = KINDS[kind].path_in(record.slug if record is not None else "", plan)
-        return Page(KINDS[kind], path, urls.url_of(path), label, nav, title, record,
-                    plan if KINDS[kind].per_plan else None)
+        return Page(KINDS[kind], path, urls.url_of(path), form.format(**fields), nav, title, record,
+                    plan if KINDS[kind].per_plan else None, _(form).format(**fields))
 
-    pages = [page("home", "the home page", (), "首页")]
+    pages = [page("home", (N_("the home page"),), (), "首页")]
     for plan in plans:
         year = year_group(plan)
-        pages.append(page("plan", f"the plan of {plan.year}", (year,), None, plan=plan))
+        pages.append(page("plan", (N_("the plan of {year}"), {"year": plan.year}), (year,), None,
+                          plan=plan))
         for section in plan.sections:
             heading = section.label + section.title
             group = (year, heading)
-            pages.append(page("section", f"section {heading}", group, heading, section, plan))
-            pages += [page("task", f"task {task.label}{task.title}", group,
-                           task.label + task.title, task, plan) for task in section.tasks]
-        pages.append(page("matrix", f"the responsibility matrix of {plan.year}", (year,), "责任矩阵",
-                          plan=plan))
+            pages.append(page("section", (N_("section {heading}"), {"heading": heading}), group,
+                              heading, section, plan))
+            pages += [page("task", (N_("task {heading}"), {"heading": task.label + task.title}),
+                           group, task.label + task.title, task, plan) for task in section.tasks]
+        pages.append(page("matrix", (N_("the responsibility matrix of {year}"), {"year": plan.year}),
+                          (year,), "责任矩阵", plan=plan))
         named = plan.units_by_pinyin(collective=False)
         if len(plan.tasks) * len(named) > MATRIX_CELLS:
-            pages += [page("matrix-part", f"the responsibility matrix of section {section.label}"
-                           f"{section.title}", None, None, MatrixPart(section), plan)
+            pages += [page("matrix-part", (N_("the responsibility matrix of section {heading}"),
+                                           {"heading": section.label + section.title}),
+                           None, None, MatrixPart(section), plan)
                       for section in plan.sections]
     units = units_across(plans)
-    pages.append(page("directory", "the unit directory", (UNIT_GROUP,), None))
+    pages.append(page("directory", (N_("the unit directory"),), (UNIT_GROUP,), None))
     for unit in units:
-        pages.append(page("unit", f"unit {unit.name}", (UNIT_GROUP,), unit.name, unit))
+        pages.append(page("unit", (N_("unit {name}"), {"name": unit.name}), (UNIT_GROUP,),
+                          unit.name, unit))
         tasks = {plan: set(plan.tasks_led_by(record) + plan.tasks_assigned_to(record))
                  for plan, record in unit.years}
         if sum(map(len, tasks.values())) > UNIT_PAGE_TASKS:
-            pages += [page("unit-part", f"unit {unit.name} in {plan.year} section {section.label}"
-                           f"{section.title}", None, None, UnitPart(unit, plan, section))
+            pages += [page("unit-part", (N_("unit {name} in {year} section {heading}"),
+                                         {"name": unit.name, "year": plan.year,
+                                          "heading": section.label + section.title}),
+                           None, None, UnitPart(unit, plan, section))
                       for plan, _ in unit.years for section in plan.sections
                       if tasks[plan].intersection(section.tasks)]
     return Site(plans, pages, units)
@@ -238,20 +250,29 @@ def check(site: Site) -> list[Diagnostic]:
     for page in in_file_order:
         origin = page.origin
         if page.record is not None and not page.record.slug:
-            problems.append(_at(origin, f"{page.label}: the {page.kind.named_by} gives no pinyin for "
-                                        "a URL; pin one with the field 'slug'"))
+            problems.append(_at(origin, _(_NO_PINYIN[page.kind.named_by]).format(page=page.named)))
             continue
         if page.record is not None and len(page.record.slug) > limits.MAX_SLUG_BYTES:
-            problems.append(_at(origin, f"{page.label}: its URL slug is {len(page.record.slug)} bytes"
-                                        f", more than the {limits.MAX_SLUG_BYTES} a URL segment may "
-                                        "have; pin a shorter one with the field 'slug'"))
+            problems.append(_at(origin, _(
+                "{page}: its URL slug is {size} bytes, more than the {limit} a URL segment may "
+                "have; pin a shorter one with the field 'slug'").format(
+                    page=page.named, size=len(page.record.slug), limit=limits.MAX_SLUG_BYTES)))
             continue
         first = owners.setdefault(page.url, page)
         if first is not page:
-            where = f" ({first.origin})" if first.origin else ""
-            problems.append(_at(origin, f"{page.label}: URL {page.url} is also the URL of "
-                                        f"{first.label}{where}; pin another with the field 'slug'"))
+            problems.append(_at(origin, (
+                _("{page}: URL {url} is also the URL of {first} ({where}); pin another with the "
+                  "field 'slug'") if first.origin else
+                _("{page}: URL {url} is also the URL of {first}; pin another with the field 'slug'")
+            ).format(page=page.named, url=page.url, first=first.named, where=first.origin)))
     return problems
+
+
+# A record whose slug would be made from its title (or name) that gives no pinyin.
+_NO_PINYIN = {
+    "title": N_("{page}: the title gives no pinyin for a URL; pin one with the field 'slug'"),
+    "name": N_("{page}: the name gives no pinyin for a URL; pin one with the field 'slug'"),
+}
 
 
 def _at(origin: Origin | None, message: str) -> Diagnostic:

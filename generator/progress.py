@@ -21,21 +21,23 @@ from pathlib import Path
 
 from .dates import not_a_day
 from .diagnostics import Diagnostic, PlanError
+from .i18n import N_, _, did_you_mean, listing
 from .load import Source, load
 from .model import Document, Plan, Task, Unit, year_of
-from .validate import bad_character, describe
+from .validate import bad_character, describe, labelled, unknown_field
 from .weblinks import web_address
 
 STATUSES = ("未启动", "推进中", "已完成", "滞后", "调整")
 # CSS class names, so a style never depends on the Chinese word
 STATUS_CLASSES = dict(zip(STATUSES, ("not-started", "in-progress", "done", "behind", "adjusted")))
+# What each field holds, as the messages say it (with {statuses}: STATUSES).
 FIELDS = {
-    "task": "the task's Chinese numeral, such as 十三",
-    "date": "a date written YYYY-MM-DD, such as 2017-07-01",
-    "status": "one of " + ", ".join(STATUSES),
-    "unit": "the name of a unit named on the task",
-    "text": "one line of text: what was done",
-    "evidence": "a list of http(s) URLs of published documents",
+    "task": N_("the task's Chinese numeral, such as 十三"),
+    "date": N_("a date written YYYY-MM-DD, such as 2017-07-01"),
+    "status": N_("one of {statuses}"),
+    "unit": N_("the name of a unit named on the task"),
+    "text": N_("one line of text: what was done"),
+    "evidence": N_("a list of http(s) URLs of published documents"),
 }
 REQUIRED = ("task", "date", "status", "unit", "text")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -137,9 +139,15 @@ def load_progress(data: Path, display_name: str, plan: Plan) -> Progress | None:
     return Progress(name, tuple(entries[i] for i in order))
 
 
-def _nearest(word: str, choices) -> str:
+def _nearest(message: str, word: str, choices) -> str:
+    """The message, with the choice nearest to `word` where one is near."""
     near = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
-    return f" (did you mean '{near[0]}'?)" if near else ""
+    return did_you_mean(message, near and near[0])
+
+
+def expected(name: str) -> str:
+    """What the field `name` holds, in the language of the run."""
+    return _(FIELDS[name]).format(statuses=listing(STATUSES))
 
 
 def check_entries(source: Source, plan: Plan, label=None) -> tuple[list[Diagnostic], list[Entry]]:
@@ -153,7 +161,7 @@ def check_entries(source: Source, plan: Plan, label=None) -> tuple[list[Diagnost
 class _Checker:
     def __init__(self, source: Source, plan: Plan, label=None):
         self.source = source
-        self.label = label or (lambda i: f"progress entry #{i + 1}")
+        self.label = label or (lambda i: _("progress entry #{number}").format(number=i + 1))
         self.plan = plan
         self.problems: list[Diagnostic] = []
         self.tasks = {task.numeral: task for task in plan.tasks}
@@ -164,8 +172,8 @@ class _Checker:
         self.written = written_date(plan.document)
 
     def error(self, path, message: str, *, key=False) -> None:
-        label = self.label(path[0]) if path and isinstance(path[0], int) else "progress"
-        self.problems.append(self.source.diagnostic(path, f"{label}: {message}", key=key))
+        label = self.label(path[0]) if path and isinstance(path[0], int) else _("progress")
+        self.problems.append(self.source.diagnostic(path, labelled(label, message), key=key))
 
     def check(self) -> tuple[list[Diagnostic], list[Entry]]:
         data = self.source.data
@@ -175,7 +183,8 @@ class _Checker:
         if not isinstance(data, list):
             if not self.problems:
                 self.problems.append(self.source.diagnostic(
-                    (), f"expected a list of progress entries ('- task: …'), got {describe(data)}"))
+                    (), _("expected a list of progress entries ('- task: …'), got {found}").format(
+                        found=describe(data))))
             return self.problems, []
         entries = []
         first_seen: dict[tuple, int] = {}
@@ -186,9 +195,10 @@ class _Checker:
             key = (entry.task, entry.date, entry.unit)
             if key in first_seen:
                 line = self.source.at((first_seen[key], "task"))[0]
-                self.error((i, "task"), f"task （{entry.task.numeral}）, {entry.date}, "
-                           f"{entry.unit.name} is recorded twice (first at line {line}); "
-                           "record a later step with its own date")
+                self.error((i, "task"), _("task （{task}）, {date}, {unit} is recorded twice (first "
+                                          "at line {line}); record a later step with its own date")
+                           .format(task=entry.task.numeral, date=entry.date, unit=entry.unit.name,
+                                   line=line))
                 continue
             first_seen[key] = i
             entries.append(entry)
@@ -196,19 +206,18 @@ class _Checker:
 
     def entry(self, value, path) -> Entry | None:
         if not isinstance(value, dict):
-            self.error(path, f"expected a mapping with the fields {', '.join(FIELDS)}, "
-                       f"got {describe(value)}")
+            self.error(path, _("expected a mapping with the fields {fields}, got {found}").format(
+                fields=listing(FIELDS), found=describe(value)))
             return None
         ok = True
         for key in value:
             if key not in FIELDS:
-                hint = _nearest(str(key), FIELDS)
-                self.error(path + (key,), f"unknown field '{key}'{hint}; expected one of: "
-                           + ", ".join(FIELDS), key=True)
+                self.error(path + (key,), unknown_field(key, FIELDS), key=True)
                 ok = False
         for name in REQUIRED:
             if name not in value:
-                self.error(path, f"missing required field '{name}' ({FIELDS[name]})")
+                self.error(path, _("missing required field '{field}' ({expected})").format(
+                    field=name, expected=expected(name)))
                 ok = False
         checked = {name: getattr(self, name)(value[name], path + (name,))
                    for name in FIELDS if name in value and not self._failed(path + (name,))}
@@ -217,8 +226,9 @@ class _Checker:
         task, unit = checked["task"], checked["unit"]
         if unit not in task.lead_units + task.responsible_units:
             named = "、".join(u.name for u in task.lead_units + task.responsible_units)
-            self.error(path + ("unit",), f"unit '{value['unit']}' is not named on task "
-                       f"（{task.numeral}）; its units are {named}")
+            self.error(path + ("unit",), _("unit '{name}' is not named on task （{task}）; its units "
+                                           "are {units}").format(
+                name=value["unit"], task=task.numeral, units=named))
             return None
         return Entry(task=task, date=checked["date"], status=checked["status"], unit=unit,
                      text=checked["text"], evidence=checked.get("evidence", ()))
@@ -229,23 +239,27 @@ class _Checker:
     def one_line(self, value, path) -> str | None:
         name = path[-1]
         if not isinstance(value, str):
-            self.error(path, f"field '{name}' must be {FIELDS[name]}, got {describe(value)}")
+            self.error(path, _("field '{name}' must be {expected}, got {found}").format(
+                name=name, expected=expected(name), found=describe(value)))
             return None
         if not value.strip():
-            self.error(path, f"field '{name}' is empty; expected {FIELDS[name]}")
+            self.error(path, _("field '{name}' is empty; expected {expected}").format(
+                name=name, expected=expected(name)))
             return None
         bad = bad_character(value)
         if bad:
-            self.error(path, f"field '{name}' contains {bad}")
+            self.error(path, _("field '{name}' contains {character}").format(name=name, character=bad))
             return None
         if value != value.strip():
-            self.error(path, f"field '{name}' starts or ends with white space; delete it")
+            self.error(path, _("field '{name}' starts or ends with white space; delete it").format(
+                name=name))
             return None
         return value
 
     def task(self, value, path) -> Task | None:
         if isinstance(value, int) and not isinstance(value, bool):
-            self.error(path, f"field 'task' must be {FIELDS['task']}, got {describe(value)}")
+            self.error(path, _("field '{name}' must be {expected}, got {found}").format(
+                name="task", expected=expected("task"), found=describe(value)))
             return None
         numeral = self.one_line(value, path)
         if numeral is None:
@@ -253,33 +267,40 @@ class _Checker:
         numeral = numeral.strip("（）()")
         if numeral not in self.tasks:
             first, last = self.plan.tasks[0].numeral, self.plan.tasks[-1].numeral
-            self.error(path, f"unknown task '{value}'{_nearest(numeral, self.tasks)}; "
-                       f"the plan's tasks are （{first}） to （{last}）")
+            near = difflib.get_close_matches(numeral, list(self.tasks), n=1, cutoff=0.5)
+            self.error(path, (_("unknown task '{value}' (did you mean '{near}'?); the plan's tasks "
+                                "are （{first}） to （{last}）") if near else
+                              _("unknown task '{value}'; the plan's tasks are （{first}） to （{last}）")
+                              ).format(value=value, near=near and near[0], first=first, last=last))
             return None
         return self.tasks[numeral]
 
     def date(self, value, path) -> datetime.date | None:
         if isinstance(value, datetime.datetime):
-            self.error(path, f"field 'date' is {value}; expected {FIELDS['date']}, without a time")
+            self.error(path, _("field 'date' is {value}; expected {expected}, without a time").format(
+                value=value, expected=expected("date")))
             return None
         if isinstance(value, str) and _DATE.fullmatch(value):
             reason = not_a_day(value)
             if reason:
-                self.error(path, f"'{value}' is not a day of the calendar: {reason}")
+                self.error(path, _("'{value}' is not a day of the calendar: {reason}").format(
+                    value=value, reason=reason))
                 return None
             value = datetime.date.fromisoformat(value)
         if not isinstance(value, datetime.date):
-            self.error(path, f"field 'date' is {describe(value)}; expected {FIELDS['date']}")
+            self.error(path, _("field 'date' is {found}; expected {expected}").format(
+                found=describe(value), expected=expected("date")))
             return None
         if self.written and value < self.written:
-            self.error(path, f"date {value} is before the plan was written "
-                       f"({self.plan.document.written}, 成文日期)")
+            self.error(path, _("date {value} is before the plan was written ({written}, 成文日期)")
+                       .format(value=value, written=self.plan.document.written))
             return None
         # A mistyped year (2071 for 2017) would otherwise become the task's current status.
         today = datetime.date.today()
         if value > today:
-            self.error(path, f"date {value} is after today ({today}); an entry records what has "
-                       "been done: check the year, month and day")
+            self.error(path, _("date {value} is after today ({today}); an entry records what has "
+                               "been done: check the year, month and day").format(
+                value=value, today=today))
             return None
         return value
 
@@ -288,8 +309,8 @@ class _Checker:
         if status is None:
             return None
         if status not in STATUSES:
-            self.error(path, f"status '{status}' is not one of {', '.join(STATUSES)}"
-                       f"{_nearest(status, STATUSES)}")
+            self.error(path, _nearest(_("status '{status}' is not one of {statuses}").format(
+                status=status, statuses=listing(STATUSES)), status, STATUSES))
             return None
         return status
 
@@ -298,7 +319,7 @@ class _Checker:
         if name is None:
             return None
         if name not in self.units:
-            self.error(path, f"unknown unit '{name}'{_nearest(name, self.units)}")
+            self.error(path, _nearest(_("unknown unit '{name}'").format(name=name), name, self.units))
             return None
         return self.units[name]
 
@@ -307,11 +328,13 @@ class _Checker:
 
     def evidence(self, value, path) -> tuple[str, ...] | None:
         if not isinstance(value, list):
-            self.error(path, f"field 'evidence' must be {FIELDS['evidence']}, got {describe(value)}")
+            self.error(path, _("field '{name}' must be {expected}, got {found}").format(
+                name="evidence", expected=expected("evidence"), found=describe(value)))
             return None
         addresses = [web_address(address) if isinstance(address, str) else None for address in value]
         for i, (address, written) in enumerate(zip(value, addresses)):
             if written is None:
-                self.error(path + (i,), f"evidence item {i + 1} is {describe(address)}; expected an "
-                           "http:// or https:// address of a published document")
+                self.error(path + (i,), _("evidence item {number} is {found}; expected an http:// or "
+                                          "https:// address of a published document").format(
+                    number=i + 1, found=describe(address)))
         return None if None in addresses else tuple(addresses)

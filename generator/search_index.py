@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .i18n import _
+
 # Text a page shows that names nothing of its own: heading anchors (¶), the citation block,
 # the links to the previous and next task.
 EXCLUDED = (".headerlink", "[data-search-exclude]", ".task-pager")
@@ -25,15 +27,15 @@ def index_site(site: Path) -> subprocess.CompletedProcess:
 
 def main(argv: list[str]) -> int:
     if len(argv) != 1 or not Path(argv[0], "index.html").is_file():
-        print("usage: python -m generator.search_index SITE (a built site, with index.html)",
+        print(_("usage: python -m generator.search_index SITE (a built site, with index.html)"),
               file=sys.stderr)
         return 1
     result = index_site(Path(argv[0]))
     sys.stdout.write(result.stdout)
     sys.stderr.write(result.stderr)
     if result.returncode:
-        print(f"{argv[0]}: error: the search index was not built (pagefind exit status "
-              f"{result.returncode})", file=sys.stderr)
+        print(_("{site}: error: the search index was not built (pagefind exit status {status})")
+              .format(site=argv[0], status=result.returncode), file=sys.stderr)
         return 1
     return 0
 

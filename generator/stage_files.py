@@ -15,10 +15,23 @@ import sys
 HEADER = struct.Struct("!II")
 
 
+def N_(message: str) -> str:
+    """A message for generator/write.py to translate: this process imports nothing of the
+    generator (it runs isolated, with -I -S), so it prints the English, marked for the catalog."""
+    return message
+
+
+# What the disk says of the commonest refusals (os.strerror), for the catalog.
+OS_ERRORS = (N_("No space left on device"), N_("Permission denied"), N_("Read-only file system"),
+             N_("File exists"),
+             N_("Disk quota exceeded"), N_("File name too long"), N_("Is a directory"),
+             N_("Not a directory"), N_("Too many open files"), N_("Input/output error"))
+
+
 def _exactly(size: int) -> bytes:
     found = sys.stdin.buffer.read(size)
     if len(found) != size:
-        raise EOFError("the input ended inside a file")
+        raise EOFError(N_("the input ended inside a file"))
     return found
 
 
@@ -27,7 +40,7 @@ def main(folder: str) -> int:
     try:
         while header := sys.stdin.buffer.read(HEADER.size):
             if len(header) != HEADER.size:
-                raise EOFError("the input ended inside a file's header")
+                raise EOFError(N_("the input ended inside a file's header"))
             name_size, size = HEADER.unpack(header)
             name = _exactly(name_size).decode("utf-8")
             content = memoryview(_exactly(size))
@@ -41,7 +54,12 @@ def main(folder: str) -> int:
                     content = content[os.write(handle, content):]
             finally:
                 os.close(handle)
-    except (OSError, EOFError) as error:
+    except OSError as error:
+        # the error number, the reason and the file, for write.py to say in the language of the run
+        print("\t".join([str(error.errno), str(error.strerror)]
+                        + ([str(error.filename)] if error.filename else [])), file=sys.stderr)
+        return 1
+    except EOFError as error:
         print(error, file=sys.stderr)
         return 1
     return 0

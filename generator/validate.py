@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 from . import characters
 from .diagnostics import Diagnostic
+from .i18n import N_, _, did_you_mean, listing
 from .load import Source
 from .numerals import from_numeral, to_numeral
 from .weblinks import web_address
@@ -65,25 +66,45 @@ def fits(data) -> bool:
     return True
 
 
+# The schema's titles, which the messages quote: Babel reads no JSON, so they are listed here for
+# the catalog (a test checks that every title of the schema is), and translated where used.
+TITLES = (
+    N_("a Chinese numeral such as 一 or 十三"),
+    N_('a date written YYYY-MM-DD in quotes, such as "2019-01-10"'),
+    N_("a list of names"),
+    N_("a list of paragraphs"),
+    N_("a list of records"),
+    N_("a list of unit names"),
+    N_("a mapping of fields"),
+    N_("a site URL such as /units/shi-zheng-fu-fa-zhi-ban/ (words of lowercase ASCII joined by "
+       "'-', between slashes, none of them 'index')"),
+    N_("a slug of lowercase ASCII words joined by '-', other than 'index'"),
+    N_("an http(s) address of the published document"),
+    N_("text on one line"),
+    N_("true or false"),
+)
+
+
 def expected(schema: dict) -> str:
     """What a (sub)schema asks for, in the words of the messages: its title."""
-    return schema["title"]
+    title = schema["title"]  # a variable: Babel would take the key for a message
+    return _(title)
 
 
 def describe(value) -> str:
     if isinstance(value, bool):
-        return f"'{str(value).lower()}'"
+        return _("'{value}'").format(value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return _("the number {value}").format(value=value)
     if isinstance(value, (datetime.date, datetime.datetime)):
-        return f"the date {value}; put it in quotes"
+        return _("the date {value}; put it in quotes").format(value=value)
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a mapping"
-    return f"'{value}'"
+        return _("a mapping")
+    return _("'{value}'").format(value=value)
 
 
 _LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
@@ -93,19 +114,20 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # Unicode category Cc
 def bad_character(value: str) -> str | None:
     """What in `value` would not show as written: a line break or a control character."""
     if _LINE_BREAK.search(value):
-        return "a line break; write the text on one line, or fold it with >-"
+        return _("a line break; write the text on one line, or fold it with >-")
     control = _CONTROL.search(value)
     if control:
-        return f"the control character U+{ord(control.group()):04X}; delete it"
+        return _("the control character U+{code:04X}; delete it").format(code=ord(control.group()))
     found = characters.first_forbidden(value)  # what the file can hold only as an escape
-    return f"{found.description}; delete it" if found else None
+    return _("{character}; delete it").format(character=found.description) if found else None
 
 
 def where(path: tuple) -> str:
     """The field a value stands in, as a message names it."""
     name = path[-1] if path else None
-    return f"field '{name}'" if isinstance(name, str) else \
-        f"item {name + 1} of '{path[-2]}'" if path else "the file"
+    return _("field '{name}'").format(name=name) if isinstance(name, str) else \
+        _("item {number} of '{name}'").format(number=name + 1, name=path[-2]) if path else \
+        _("the file")
 
 
 def _texts(data, path=()) -> Iterator[tuple[tuple, str]]:
@@ -129,7 +151,7 @@ class Checker:
     def error(self, path, message, *, key=False, severity="error"):
         label = self.label(path)
         self.problems.append(self.source.diagnostic(
-            path, f"{label}: {message}" if label else message, key=key, severity=severity))
+            path, labelled(label, message), key=key, severity=severity))
 
     def fail(self, path, message, **kwargs) -> bool:
         self.bad.add(path)
@@ -151,17 +173,19 @@ class Checker:
         if head in (("document",), ("plan",)):
             return path[0]
         if head == ("redirects",) and len(path) > 1:
-            return f"redirect #{path[1] + 1}"
+            return _("redirect #{number}").format(number=path[1] + 1)
         if head == ("units",) and len(path) > 1:
             name = _get(data, ("units", path[1], "name"))
-            return f"unit {name}" if _is_text(name) else f"unit #{path[1] + 1}"
+            return _("unit {name}").format(name=name) if _is_text(name) else \
+                _("unit #{number}").format(number=path[1] + 1)
         if head == ("sections",) and len(path) > 3 and path[2] == "tasks":
             number = _get(data, path[:4] + ("number",))
-            return f"task （{number}）" if _is_text(number) else \
-                f"task #{path[3] + 1} of section #{path[1] + 1}"
+            return _("task （{number}）").format(number=number) if _is_text(number) else \
+                _("task #{task} of section #{section}").format(task=path[3] + 1, section=path[1] + 1)
         if head == ("sections",) and len(path) > 1:
             number = _get(data, ("sections", path[1], "number"))
-            return f"section {number}、" if _is_text(number) else f"section #{path[1] + 1}"
+            return _("section {number}、").format(number=number) if _is_text(number) else \
+                _("section #{number}").format(number=path[1] + 1)
         return ""
 
     # --- shape, by the schema -------------------------------------------------------------
@@ -180,26 +204,26 @@ class Checker:
         if keyword == "additionalProperties":
             fields = list(schema["properties"])
             for key in (key for key in value if key not in schema["properties"]):
-                near = difflib.get_close_matches(str(key), fields, n=1, cutoff=0.6)
-                hint = f" (did you mean '{near[0]}'?)" if near else ""
-                self.fail(path + (key,), f"unknown field '{key}'{hint}; expected one of: "
-                          + ", ".join(fields), key=True)
+                self.fail(path + (key,), unknown_field(key, fields), key=True)
         elif keyword == "required":  # jsonschema yields this once for each missing field
             for field in schema["required"]:
                 if field not in value and path + (field,) not in self.bad:
-                    self.fail(path + (field,), f"missing required field '{field}' "
-                              f"({expected(schema['properties'][field])})")
+                    self.fail(path + (field,), _("missing required field '{field}' ({expected})")
+                              .format(field=field, expected=expected(schema["properties"][field])))
         elif keyword == "type" and schema["type"] == "object":
-            self.fail(path, f"expected {expected(schema)} ({', '.join(schema['properties'])}), "
-                      f"got {describe(value)}")
+            self.fail(path, _("expected {expected} ({fields}), got {found}").format(
+                expected=expected(schema), fields=listing(schema["properties"]),
+                found=describe(value)))
         elif keyword == "type":
-            self.fail(path, f"{field} must be {expected(schema)}, got {describe(value)}")
+            self.fail(path, _("{field} must be {expected}, got {found}").format(
+                field=field, expected=expected(schema), found=describe(value)))
         elif keyword == "minItems":
-            self.fail(path, f"{field} is empty; expected {expected(schema)}")
+            self.fail(path, _("{field} is empty; expected {expected}").format(
+                field=field, expected=expected(schema)))
         elif keyword == "pattern":
-            self.fail(path, f"{field} {_mismatch(value, schema)}")
+            self.fail(path, _mismatch(field, value, schema))
         else:  # a keyword the schema may come to use that has no wording of its own yet
-            self.fail(path, f"{field}: {error.message}")
+            self.fail(path, labelled(field, error.message))
 
     def hidden_characters(self) -> None:
         """A character no input may hold, in a text the schema let through: one an escape wrote
@@ -208,7 +232,8 @@ class Checker:
             if not (self.bad and any(path[:i] in self.bad for i in range(len(path) + 1))):
                 bad = bad_character(value)
                 if bad:
-                    self.fail(path, f"{where(path)} contains {bad}")
+                    self.fail(path, _("{field} contains {character}").format(
+                        field=where(path), character=bad))
 
     def addresses(self) -> None:
         """A successor's source is an address a reader can follow (generator/weblinks.py): its
@@ -217,8 +242,9 @@ class Checker:
             here = path + ("successor", "source")
             if self.fine(here) and isinstance(_get(self.source.data, here), str) \
                     and web_address(_get(self.source.data, here)) is None:
-                self.fail(here, f"field 'source' is '{_get(self.source.data, here)}'; expected "
-                          f"{expected(SCHEMA['$defs']['successor']['properties']['source'])}")
+                self.fail(here, _("field 'source' is '{value}'; expected {expected}").format(
+                    value=_get(self.source.data, here),
+                    expected=expected(SCHEMA["$defs"]["successor"]["properties"]["source"])))
 
     # --- across records -----------------------------------------------------------------
     def records(self, *path) -> list[tuple[tuple, dict]]:
@@ -229,8 +255,9 @@ class Checker:
         return [(path + (i,), entry) for i, entry in enumerate(entries)
                 if isinstance(entry, dict) and path + (i,) not in self.bad]
 
-    def numbering(self, entries, what: str, brackets: str) -> None:
-        """Numbers must run 1, 2, 3… without a gap or a repeat."""
+    def numbering(self, entries, brackets: str, twice: str, out_of_order: str) -> None:
+        """Numbers must run 1, 2, 3… without a gap or a repeat; `twice` and `out_of_order` are
+        the messages, with the fields {number}, {line} and {expected}."""
         expected = 1
         seen: dict[int, tuple] = {}
         for path, entry in entries:
@@ -242,10 +269,10 @@ class Checker:
             shown = brackets.format(entry["number"])
             if number in seen:
                 first = self.source.at(seen[number])[0]
-                self.error(here, f"{what} number {shown} is given twice (first at line {first})")
+                self.error(here, _(twice).format(number=shown, line=first))
             elif number != expected:
-                self.error(here, f"{what} number is {shown}; expected "
-                           f"{brackets.format(to_numeral(expected))} ({what}s are numbered in order)")
+                self.error(here, _(out_of_order).format(
+                    number=shown, expected=brackets.format(to_numeral(expected))))
             seen.setdefault(number, here)
             expected = max(expected, number) + 1
 
@@ -258,12 +285,14 @@ class Checker:
                 first = folded.setdefault(characters.same_name(name), name)
                 if first in names:
                     line = self.source.at(names[first])[0]
-                    written = "" if first == name else \
-                        f" as '{first}', which differs only in full-width or compatibility forms"
-                    self.fail(path + ("name",), f"the unit is listed twice (first at line {line}{written})")
+                    self.fail(path + ("name",), (
+                        _("the unit is listed twice (first at line {line})") if first == name else
+                        _("the unit is listed twice (first at line {line} as '{first}', which "
+                          "differs only in full-width or compatibility forms)")
+                    ).format(line=line, first=first))
                 names.setdefault(name, path + ("name",))
         referenced = set()
-        for section_path, _ in self.records("sections"):
+        for section_path, _section in self.records("sections"):
             for path, task in self.records(*section_path, "tasks"):
                 for role in ("lead", "responsible"):
                     given = task.get(role)
@@ -275,19 +304,18 @@ class Checker:
                         referenced.add(name)
                         if name not in names:
                             near = difflib.get_close_matches(name, list(names), n=1, cutoff=0.5)
-                            hint = f" (did you mean '{near[0]}'?)" if near else ""
-                            self.error(here, f"{role} unit '{name}' is not in units{hint}")
+                            self.error(here, did_you_mean(
+                                _(_NOT_IN_UNITS[role]).format(name=name), near and near[0]))
                         elif given.index(name) != r:
-                            self.error(here, f"{role} unit '{name}' is named twice")
+                            self.error(here, _(_NAMED_TWICE[role]).format(name=name))
                         elif (self.fine(path + ("responsibility",))
                               and name not in task["responsibility"]):
-                            self.error(here, f"{role} unit '{name}' does not appear in the "
-                                       "responsibility wording")
+                            self.error(here, _(_NOT_IN_WORDING[role]).format(name=name))
         if not self.records("sections"):
             return  # without tasks, every unit would look unused
         for name, path in names.items():
             if name not in referenced:
-                self.error(path, "no task names this unit as lead or responsible",
+                self.error(path, _("no task names this unit as lead or responsible"),
                            severity="warning")
 
 
@@ -303,25 +331,57 @@ def check(source: Source) -> tuple[list[Diagnostic], bool]:
     checker.addresses()
     well_formed = not checker.problems
     if isinstance(source.data, dict):
-        checker.numbering(checker.records("sections"), "section", "{}、")
+        checker.numbering(checker.records("sections"), "{}、",
+                          N_("section number {number} is given twice (first at line {line})"),
+                          N_("section number is {number}; expected {expected} (sections are "
+                             "numbered in order)"))
         # tasks are numbered on from one section to the next
-        checker.numbering([task for path, _ in checker.records("sections")
-                           for task in checker.records(*path, "tasks")], "task", "（{}）")
+        checker.numbering([task for path, _records in checker.records("sections")
+                           for task in checker.records(*path, "tasks")], "（{}）",
+                          N_("task number {number} is given twice (first at line {line})"),
+                          N_("task number is {number}; expected {expected} (tasks are numbered "
+                             "in order)"))
         checker.references()
     return sorted(checker.problems), well_formed
 
 
-def _mismatch(value: str, schema: dict) -> str:
+def _mismatch(field: str, value: str, schema: dict) -> str:
     """How a text misses its pattern: the rule of every text first, then the field's own."""
     if not value.strip():
-        return f"is empty; expected {expected(schema)}"
+        return _("{field} is empty; expected {expected}").format(field=field, expected=expected(schema))
     bad = bad_character(value)
     if bad:
-        return f"contains {bad}"
+        return _("{field} contains {character}").format(field=field, character=bad)
     if value != value.strip():
-        return "starts or ends with white space; delete it"
-    example = f", such as '{schema['examples'][0]}'" if "examples" in schema else ""
-    return f"is '{value}'; expected {expected(schema)}{example}"
+        return _("{field} starts or ends with white space; delete it").format(field=field)
+    if "examples" in schema:
+        return _("{field} is '{value}'; expected {expected}, such as '{example}'").format(
+            field=field, value=value, expected=expected(schema), example=schema["examples"][0])
+    return _("{field} is '{value}'; expected {expected}").format(
+        field=field, value=value, expected=expected(schema))
+
+
+def labelled(label: str, message: str) -> str:
+    """A message about a record or field, after its name: 'task （三）: …'."""
+    return _("{label}: {message}").format(label=label, message=message) if label else message
+
+
+def unknown_field(key, fields) -> str:
+    near = difflib.get_close_matches(str(key), list(fields), n=1, cutoff=0.6)
+    if near:
+        return _("unknown field '{key}' (did you mean '{near}'?); expected one of: {fields}").format(
+            key=key, near=near[0], fields=listing(fields))
+    return _("unknown field '{key}'; expected one of: {fields}").format(key=key, fields=listing(fields))
+
+
+# What can be wrong with a unit a task names, in each role.
+_NOT_IN_UNITS = {"lead": N_("lead unit '{name}' is not in units"),
+                 "responsible": N_("responsible unit '{name}' is not in units")}
+_NAMED_TWICE = {"lead": N_("lead unit '{name}' is named twice"),
+                "responsible": N_("responsible unit '{name}' is named twice")}
+_NOT_IN_WORDING = {
+    "lead": N_("lead unit '{name}' does not appear in the responsibility wording"),
+    "responsible": N_("responsible unit '{name}' does not appear in the responsibility wording")}
 
 
 def _is_text(value) -> bool:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import downloads, feeds, pages, stage_files
 from .diagnostics import Diagnostic, PlanError
+from .i18n import _
 
 # What the generator owns under docs/: the folders of its kinds of page (generator/pages.py),
 # each plan's year folder, the downloads, and the site's feed. Everything else there is the maintainers'.
@@ -72,8 +73,9 @@ def hand_written(docs: Path) -> tuple[list[Diagnostic], dict[str, Path]]:
         else:
             problems.append(Diagnostic(
                 str(path), 1, 1, "error",
-                f"this file was not generated from the data, but {docs.name}/{relative.split('/')[0]}"
-                " belongs to the generator; move the file out of it (it was left untouched)"))
+                _("this file was not generated from the data, but {folder} belongs to the "
+                  "generator; move the file out of it (it was left untouched)").format(
+                    folder=f"{docs.name}/{relative.split('/')[0]}")))
     return problems, generated
 
 
@@ -140,7 +142,8 @@ class Pages:
             failure = self._wait_for_writer()
             if kind is None:
                 if failure:
-                    raise WriteError(f"{self.staging}: the pages could not be written: {failure}")
+                    raise WriteError(_("{folder}: the pages could not be written: {reason}")
+                                     .format(folder=self.staging, reason=failure))
                 self._commit()
         finally:
             shutil.rmtree(self.staging, ignore_errors=True)
@@ -153,7 +156,15 @@ class Pages:
             self._writer.stdin.close()
         failure = self._writer.stderr.read().decode("utf-8", "replace").strip()
         status = self._writer.wait()
-        return failure or ("" if status == 0 else f"exit status {status}")
+        if failure:  # from stage_files.py: an OSError's number, reason and file, or a message
+            parts = failure.split("\t", 2)
+            if len(parts) == 3:
+                return _("[Errno {number}] {reason}: '{file}'").format(
+                    number=parts[0], reason=_(parts[1]), file=parts[2])
+            if len(parts) == 2:
+                return _("[Errno {number}] {reason}").format(number=parts[0], reason=_(parts[1]))
+            return _(failure)
+        return "" if status == 0 else _("exit status {status}").format(status=status)
 
     def _commit(self) -> None:
         self.report.written.sort()
