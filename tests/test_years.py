@@ -144,7 +144,7 @@ def test_a_successor_and_its_predecessor_link_each_other(two_year_site):
     old, new = (html.unescape(html_of(site, url)) for url in ("/units/shi-zheng-fu-fa-zhi-ban/",
                                                               "/units/shi-si-fa-ju/"))
     assert re.search(r'本单位的职责已由<a href="../shi-si-fa-ju/">市司法局</a>承接（2018-12-30，'
-                     rf'<a href="{re.escape(TEST_SOURCE)}" rel="external">依据</a>）', old)
+                     rf'<a href="{re.escape(TEST_SOURCE)}" rel="external">依据（example.org）</a>）', old)
     assert re.search(r'<a href="../shi-zheng-fu-fa-zhi-ban/">市政府法制办</a>的职责已由本单位承接', new)
     rows = {h1_cell: row for row in re.findall(r"<tr>(.*?)</tr>", html_of(site, "/units/"), re.S)
             for h1_cell in re.findall(r">([^<>]+)</a></td>", row)[:1]}
