@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import forms_messages as M
+from .i18n import _
 from .build import load_site
 from .diagnostics import PlanError
 from .model import Plan, Task, Unit
@@ -155,12 +156,12 @@ def _serial(day: datetime.date) -> str:
 def plan_of_year(data: Path, year: int) -> tuple[Plan, Site]:
     """The plan of `year` and the site of every plan (PlanError when the data is wrong,
     LookupError when there is no plan of that year)."""
-    _, site = load_site(data, new_urls_allowed=True)  # the pages' URLs play no part here
+    _sources, site = load_site(data, new_urls_allowed=True)  # the pages' URLs play no part here
     for plan in site.plans:
         if plan.year == year:
             return plan, site
     years = "、".join(str(plan.year) for plan in site.plans)
-    raise LookupError(M.NO_PLAN_OF_YEAR.format(data=data.as_posix(), year=year, years=years))
+    raise LookupError(_(M.NO_PLAN_OF_YEAR).format(data=data.as_posix(), year=year, years=years))
 
 
 def write_forms(plan: Plan, folder: Path, today: datetime.date | None = None) -> list[tuple[Path, Unit, int]]:
@@ -168,7 +169,7 @@ def write_forms(plan: Plan, folder: Path, today: datetime.date | None = None) ->
     folder.mkdir(parents=True, exist_ok=True)
     for unit in units:
         if (folder / form_name(plan, unit)).exists():
-            raise FileExistsError(M.FOLDER_NOT_EMPTY.format(folder=folder.as_posix(),
+            raise FileExistsError(_(M.FOLDER_NOT_EMPTY).format(folder=folder.as_posix(),
                                                             file=form_name(plan, unit)))
     written = []
     for unit in units:
@@ -186,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=Path("data"))
     args = parser.parse_args(argv)
     try:
-        plan, _ = plan_of_year(args.data, args.year)
+        plan, _site = plan_of_year(args.data, args.year)
         written = write_forms(plan, args.forms)
     except PlanError as error:
         print(error, file=sys.stderr)
@@ -194,13 +195,13 @@ def main(argv: list[str] | None = None) -> int:
     except (LookupError, FileExistsError) as error:
         print(error.args[0], file=sys.stderr)
         return 1
-    print(M.FORMS_WRITTEN.format(folder=args.forms.as_posix(), count=len(written), year=plan.year,
+    print(_(M.FORMS_WRITTEN).format(folder=args.forms.as_posix(), count=len(written), year=plan.year,
                                  number=plan.document.number))
     for path, unit, tasks in written:
-        print(M.FORM_WRITTEN.format(file=path.name, unit=unit.name, tasks=tasks))
+        print(_(M.FORM_WRITTEN).format(file=path.name, unit=unit.name, tasks=tasks))
     skipped = [unit.name for unit in plan.units if unit.collective]
     if skipped:
-        print(M.COLLECTIVE_SKIPPED.format(units="、".join(skipped)))
+        print(_(M.COLLECTIVE_SKIPPED).format(units="、".join(skipped)))
     return 0
 
 

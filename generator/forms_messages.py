@@ -1,6 +1,10 @@
-"""Every Chinese text of the year's loop (the units' forms, their import, the draft report) in
-one place, for the maintainers of a Chinese city's office and the units they write to; a later
-gettext pass finds them here. Placeholders are str.format names."""
+"""Every text of the year's loop (the units' forms, their import, the draft report) in one place.
+
+What the units and the report's readers see (the forms, the draft report) is Chinese, always.
+What the maintainer reads in the terminal is a gettext message (N_ marks it; the code translates
+it with _() where it is printed): Chinese by default, English with LANGUAGE=en. Placeholders are
+str.format names."""
+from .i18n import N_
 
 # --- the form ------------------------------------------------------------------------------
 TASK_SHEET = "进展填报"
@@ -36,50 +40,50 @@ GUIDE = (
 )
 
 # --- the command lines ---------------------------------------------------------------------
-FORMS_WRITTEN = "{folder}：已生成 {count} 个单位的填报表（{year}年度，{number}）"
-FORM_WRITTEN = "  {file}：{unit}，{tasks} 项任务"
-COLLECTIVE_SKIPPED = "  未生成（集体称谓，不是一个可报送的单位）：{units}"
-NO_PLAN_OF_YEAR = "{data}：没有 {year} 年度的计划；已有的年度：{years}"
-FOLDER_NOT_EMPTY = "{folder}：已有填报表 {file}；请换一个空文件夹，以免覆盖已发出的表格"
-NO_FORMS = "{folder}：没有找到 .xlsx 填报表"
-IMPORT_FAILED = "共 {errors} 处错误；{folder}/progress/ 未改动"
-IMPORT_UNIT = "  {unit}（{file}）：新增 {added} 条，已有 {skipped} 条跳过，未填 {empty} 行"
-IMPORT_DONE = "{file}：新增 {added} 条进展，{skipped} 条已有而跳过"
-REPORT_WRITTEN = "{docx}、{markdown}：{year}年度报告草稿，引用进展 {entries} 条"
-REPORT_NOT_DOCX = "{file}：报告的文件名应以 .docx 结尾"
-CELL_ERROR = "{file}:{sheet}!{cell}: 错误：{message}"
-FILE_ERROR = "{file}: 错误：{message}"
-ROW_LABEL = "任务（{numeral}）"
+FORMS_WRITTEN = N_("{folder}: forms written for {count} units ({year}, {number})")
+FORM_WRITTEN = N_("  {file}: {unit}, {tasks} task(s)")
+COLLECTIVE_SKIPPED = N_("  not written (collective phrases, not a unit that can report): {units}")
+NO_PLAN_OF_YEAR = N_("{data}: there is no plan of {year}; the years there are: {years}")
+FOLDER_NOT_EMPTY = N_("{folder}: holds the form {file} already; choose an empty folder, so that no form already sent out is written over")
+NO_FORMS = N_("{folder}: no .xlsx form found")
+IMPORT_FAILED = N_("{errors} error(s); {folder}/progress/ was not changed")
+IMPORT_UNIT = N_("  {unit} ({file}): {added} added, {skipped} already there and skipped, {empty} row(s) left empty")
+IMPORT_DONE = N_("{file}: {added} progress entries added, {skipped} already there and skipped")
+REPORT_WRITTEN = N_("{docx}, {markdown}: the draft report of {year}, citing {entries} progress entries")
+REPORT_NOT_DOCX = N_("{file}: the report's file name must end in .docx")
+CELL_ERROR = N_("{file}:{sheet}!{cell}: error: {message}")
+FILE_ERROR = N_("{file}: error: {message}")
+ROW_LABEL = N_("task （{numeral}）")
 
 # --- what is wrong with a returned form ----------------------------------------------------
-NOT_XLSX_XLS = "这是旧版 Excel 97-2003（.xls）文件，不是 .xlsx；请用 Excel 或 WPS 另存为 .xlsx 后再报送"
-NOT_XLSX_TEXT = "这是文本文件（如 CSV），不是 .xlsx 工作簿；请使用下发的填报表"
-NOT_XLSX = "不是 .xlsx 工作簿（应为 zip 格式）；请使用下发的填报表"
-NOT_XLSX_ZIP = "是 zip 文件但不是 .xlsx 工作簿（缺少 xl/workbook.xml）；请使用下发的填报表"
-BROKEN_ZIP = "文件已损坏，无法读取（{reason}）；请重新保存后报送"
-TOO_LARGE_FILE = "文件有 {size}，填报表不超过 {limit}；请使用下发的填报表"
-TOO_MANY_PARTS = "工作簿内含 {count} 个部件，填报表不超过 {limit} 个；请使用下发的填报表"
-TOO_LARGE_PART = "工作簿内的 {part} 解压后有 {size}，超过上限 {limit}（可能是压缩炸弹）；未打开"
-TOO_LARGE_TOTAL = "工作簿解压后共 {size}，超过上限 {limit}（可能是压缩炸弹）；未打开"
-UNREADABLE = "无法读取工作簿（{reason}）；请用 Excel 或 WPS 重新保存为 .xlsx"
-NO_TASK_SHEET = "没有名为“{sheet}”的工作表（有：{found}）；请使用下发的填报表，不要更改工作表名称"
-TOO_MANY_ROWS = "填报表只有 {rows} 行任务，从第 {row} 行起不应再有内容；请勿增加行"
-FORMULA = "单元格是公式 {formula}，不计算、按文字读取；请直接填写内容"
-HEADER_CHANGED = "表头被修改：应为“{expected}”，现为“{found}”"
-UNKNOWN_UNIT = "填报单位“{unit}”不是 {year} 年度计划中有任务的单位；这是别的单位或别的计划的表格"
-OTHER_UNITS_FORM = "这是{actual}的填报表，填报单位却写作“{unit}”；请使用本单位的表格"
-SAME_UNIT_TWICE = "{unit}的填报表出现两次（另见 {other}）；每个单位只导入一份"
-OTHER_YEAR = "这是 {found} 年度的填报表，本次导入的是 {year} 年度"
-NO_PLAN_FOR_FORM = "这是 {found} 年度的填报表，但没有该年度的计划"
-OTHER_NUMBER = "发文字号应为 {expected}，现为“{found}”；这是别的计划的表格"
-TASK_CHANGED = "任务栏被修改：应为“{expected}”，现为“{found}”；请勿修改灰色栏目"
-STATUS_NOT_LISTED = "状态“{found}”不在下拉列表中；应为 {statuses} 之一"
-DATE_NOT_DATE = "日期“{found}”不是日期；请写作 {example}"
-DATE_AFTER = "日期 {date} 晚于 {last}（{why}）；请填写 {first} 至 {last} 之间的日期"
-WHY_YEAR_END = "本年度的最后一天"
-WHY_TODAY = "今天"
-TEXT_NOT_TEXT = "应填文字，现为 {found}"
-ALREADY_OTHERWISE = "该任务、日期、单位已记入 {file} 第 {line} 行，但内容不同；已记入的进展不修改，新的进展请写新的日期"
+NOT_XLSX_XLS = N_("this is an old Excel 97-2003 (.xls) file, not .xlsx; save it as .xlsx in Excel or WPS and send it again")
+NOT_XLSX_TEXT = N_("this is a text file (such as CSV), not an .xlsx workbook; use the form that was sent out")
+NOT_XLSX = N_("not an .xlsx workbook (which is a zip file); use the form that was sent out")
+NOT_XLSX_ZIP = N_("a zip file but not an .xlsx workbook (it has no xl/workbook.xml); use the form that was sent out")
+BROKEN_ZIP = N_("the file is damaged and cannot be read ({reason}); save it again and send it again")
+TOO_LARGE_FILE = N_("the file is {size}, and a form is at most {limit}; use the form that was sent out")
+TOO_MANY_PARTS = N_("the workbook holds {count} parts, and a form at most {limit}; use the form that was sent out")
+TOO_LARGE_PART = N_("the workbook's part {part} unpacks to {size}, over the limit of {limit} (it may be a zip bomb); not opened")
+TOO_LARGE_TOTAL = N_("the workbook unpacks to {size} in all, over the limit of {limit} (it may be a zip bomb); not opened")
+UNREADABLE = N_("the workbook cannot be read ({reason}); save it again as .xlsx in Excel or WPS")
+NO_TASK_SHEET = N_("there is no sheet named '{sheet}' (there are: {found}); use the form that was sent out, without renaming its sheets")
+TOO_MANY_ROWS = N_("the form has {rows} task rows; nothing may stand from row {row} on: do not add rows")
+FORMULA = N_("the cell holds the formula {formula}, which is read as text, never calculated; write the content itself")
+HEADER_CHANGED = N_("the header was changed: it should be '{expected}', and is '{found}'")
+UNKNOWN_UNIT = N_("the unit '{unit}' has no tasks in the plan of {year}; this is another unit's or another plan's form")
+OTHER_UNITS_FORM = N_("this is the form of {actual}, but the unit is written as '{unit}'; use your own unit's form")
+SAME_UNIT_TWICE = N_("the form of {unit} is given twice (see also {other}); one form a unit is imported")
+OTHER_YEAR = N_("this is a form of {found}, and this import is of {year}")
+NO_PLAN_FOR_FORM = N_("this is a form of {found}, but there is no plan of that year")
+OTHER_NUMBER = N_("the 发文字号 should be {expected}, and is '{found}'; this is another plan's form")
+TASK_CHANGED = N_("the task column was changed: it should be '{expected}', and is '{found}'; do not change the grey columns")
+STATUS_NOT_LISTED = N_("the status '{found}' is not in the drop-down list; it should be one of {statuses}")
+DATE_NOT_DATE = N_("the date '{found}' is not a date; write it as {example}")
+DATE_AFTER = N_("the date {date} is after {last} ({why}); write a date from {first} to {last}")
+WHY_YEAR_END = N_("the last day of the year")
+WHY_TODAY = N_("today")
+TEXT_NOT_TEXT = N_("text is expected here, and it is {found}")
+ALREADY_OTHERWISE = N_("this task, date and unit are recorded at line {line} of {file} already, in other words; a recorded entry is not changed: write new progress with a new date")
 
 # --- the draft report ----------------------------------------------------------------------
 REPORT_DRAFT = "草稿"

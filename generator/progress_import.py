@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from . import forms_messages as M
+from .i18n import _
 from .build import load_site
 from .diagnostics import Diagnostic, PlanError
 from .forms import (DATE, EVIDENCE, FIRST_ROW, HEADER_ROW, NUMBER_CELL, STATUS, TASK_COLUMNS, TEXT,
@@ -61,11 +62,11 @@ class Problems:
         self.lines: list[tuple] = []
 
     def cell(self, file: str, row: int, column: int, message: str) -> None:
-        self.lines.append((file, row, column, M.CELL_ERROR.format(
+        self.lines.append((file, row, column, _(M.CELL_ERROR).format(
             file=file, sheet=M.TASK_SHEET, cell=cell_name(row, column), message=message)))
 
     def file(self, file: str, message: str) -> None:
-        self.lines.append((file, 0, 0, M.FILE_ERROR.format(file=file, message=message)))
+        self.lines.append((file, 0, 0, _(M.FILE_ERROR).format(file=file, message=message)))
 
     def diagnostic(self, diagnostic: Diagnostic) -> None:
         if diagnostic.file.endswith((".yaml", ".yml")):  # the progress file: compiler form
@@ -107,25 +108,25 @@ def read_form(path: Path, shown: str, plans: dict[int, Plan], year: int | None,
     found_year = text(*where(YEAR_CELL))
     plan = plans.get(int(found_year)) if found_year.isdigit() else None
     if year is not None and found_year != str(year):
-        problems.cell(shown, *where(YEAR_CELL), M.OTHER_YEAR.format(found=found_year, year=year))
+        problems.cell(shown, *where(YEAR_CELL), _(M.OTHER_YEAR).format(found=found_year, year=year))
         return result
     if plan is None:
-        problems.cell(shown, *where(YEAR_CELL), M.NO_PLAN_FOR_FORM.format(found=found_year))
+        problems.cell(shown, *where(YEAR_CELL), _(M.NO_PLAN_FOR_FORM).format(found=found_year))
         return result
     if text(*where(NUMBER_CELL)) != plan.document.number:
-        problems.cell(shown, *where(NUMBER_CELL), M.OTHER_NUMBER.format(
+        problems.cell(shown, *where(NUMBER_CELL), _(M.OTHER_NUMBER).format(
             expected=plan.document.number, found=text(*where(NUMBER_CELL))))
         return result
     units = {name: unit for unit in units_with_forms(plan) for name in unit.names}
     unit = units.get(text(*where(UNIT_CELL)))
     if unit is None:
-        problems.cell(shown, *where(UNIT_CELL), M.UNKNOWN_UNIT.format(
+        problems.cell(shown, *where(UNIT_CELL), _(M.UNKNOWN_UNIT).format(
             unit=text(*where(UNIT_CELL)), year=plan.year))
         return result
     result.plan, result.unit = plan, unit
     for column, title in enumerate(M.COLUMNS, 1):
         if text(HEADER_ROW, column) != title:
-            problems.cell(shown, HEADER_ROW, column, M.HEADER_CHANGED.format(
+            problems.cell(shown, HEADER_ROW, column, _(M.HEADER_CHANGED).format(
                 expected=title, found=text(HEADER_ROW, column)))
     rows = form_rows(plan, unit)
     listed = [tuple(text(r, c) for c in range(1, TASK_COLUMNS + 1))
@@ -135,11 +136,11 @@ def read_form(path: Path, shown: str, plans: dict[int, Plan], year: int | None,
         # the unit's name retyped on another unit's form
         for other in units_with_forms(plan):
             if other is not unit and listed == [row.cells for row in form_rows(plan, other)]:
-                problems.cell(shown, *where(UNIT_CELL), M.OTHER_UNITS_FORM.format(
+                problems.cell(shown, *where(UNIT_CELL), _(M.OTHER_UNITS_FORM).format(
                     actual=other.name, unit=text(*where(UNIT_CELL))))
                 return result
     if beyond is not None:
-        problems.cell(shown, *beyond, M.TOO_MANY_ROWS.format(rows=len(rows),
+        problems.cell(shown, *beyond, _(M.TOO_MANY_ROWS).format(rows=len(rows),
                                                              row=FIRST_ROW + len(rows)))
     first, last = date_range(plan, today)
     data, source = [], Source(shown, None)
@@ -148,7 +149,7 @@ def read_form(path: Path, shown: str, plans: dict[int, Plan], year: int | None,
         r = FIRST_ROW + i
         changed = [c for c in range(1, TASK_COLUMNS + 1) if text(r, c) != row.cells[c - 1]]
         for c in changed:
-            problems.cell(shown, r, c, M.TASK_CHANGED.format(expected=row.cells[c - 1],
+            problems.cell(shown, r, c, _(M.TASK_CHANGED).format(expected=row.cells[c - 1],
                                                              found=text(r, c)))
         filled = {name: cells[(r, _column_number(column))] for name, column in _COLUMN.items()
                   if (r, _column_number(column)) in cells}
@@ -179,7 +180,7 @@ def read_form(path: Path, shown: str, plans: dict[int, Plan], year: int | None,
             entry[name] = value
         data.append(entry)
     source.data = data
-    found, entries = check_entries(source, plan, lambda k: M.ROW_LABEL.format(numeral=numerals[k]))
+    found, entries = check_entries(source, plan, lambda k: _(M.ROW_LABEL).format(numeral=numerals[k]))
     for diagnostic in found:
         problems.diagnostic(diagnostic)
     result.entries = entries
@@ -190,25 +191,25 @@ def _field(name: str, cell: Cell, first: datetime.date, last: datetime.date):
     """A cell's value as the progress file would hold it, or the form's own mistake in it."""
     value = cell.value
     if cell.formula:
-        return None, M.FORMULA.format(formula=str(value)[:60])
+        return None, _(M.FORMULA).format(formula=str(value)[:60])
     if isinstance(value, str):
         value = value.strip()
     if name == "date":
         if isinstance(value, datetime.datetime) and value.time() == datetime.time():
             value = value.date()
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return None, M.DATE_NOT_DATE.format(found=value, example=first)
+            return None, _(M.DATE_NOT_DATE).format(found=value, example=first)
         if isinstance(value, str):
             try:
                 value = datetime.date.fromisoformat(value) if _DATE.fullmatch(value) else value
             except ValueError:
                 pass  # the progress checks say what is wrong with it
         if type(value) is datetime.date and value > last:
-            why = M.WHY_YEAR_END if last.month == 12 and last.day == 31 else M.WHY_TODAY
-            return None, M.DATE_AFTER.format(date=value, last=last, first=first, why=why)
+            why = _(M.WHY_YEAR_END) if last.month == 12 and last.day == 31 else _(M.WHY_TODAY)
+            return None, _(M.DATE_AFTER).format(date=value, last=last, first=first, why=why)
         return value, None
     if name == "status" and isinstance(value, str) and value not in STATUSES:
-        return None, M.STATUS_NOT_LISTED.format(found=value, statuses="、".join(STATUSES))
+        return None, _(M.STATUS_NOT_LISTED).format(found=value, statuses="、".join(STATUSES))
     if name == "evidence":
         return (value.translate(_SEPARATORS).split() if isinstance(value, str) else [value]), None
     return value, None
@@ -260,7 +261,7 @@ def append_entries(path: Path, name: str, plan: Plan, entries: list[Entry]) -> N
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(new)
-        problems, _ = check_entries(load(Path(staged), name), plan)
+        problems, _entries = check_entries(load(Path(staged), name), plan)
         if problems:
             raise PlanError(problems)
         os.replace(staged, path)
@@ -272,12 +273,12 @@ def append_entries(path: Path, name: str, plan: Plan, entries: list[Entry]) -> N
 def import_forms(data: Path, folder: Path, year: int | None = None,
                  today: datetime.date | None = None) -> tuple[list[str], list[str]]:
     """(error lines, report lines); the progress files change only when there are no errors."""
-    _, site = load_site(data, new_urls_allowed=True)  # the pages' URLs play no part here
+    _sources, site = load_site(data, new_urls_allowed=True)  # the pages' URLs play no part here
     plans = {plan.year: plan for plan in site.plans}
     problems = Problems()
     paths = find_forms(folder) if folder.is_dir() else []
     if not paths:
-        return [M.NO_FORMS.format(folder=folder.as_posix())], []
+        return [_(M.NO_FORMS).format(folder=folder.as_posix())], []
     results = [read_form(path, path.as_posix(), plans, year, problems, today) for path in paths]
     seen: dict[tuple, str] = {}
     for result in results:
@@ -285,7 +286,7 @@ def import_forms(data: Path, folder: Path, year: int | None = None,
             continue
         key = (result.plan.year, result.unit)
         if key in seen:
-            problems.cell(result.file, 2, 2, M.SAME_UNIT_TWICE.format(unit=result.unit.name,
+            problems.cell(result.file, 2, 2, _(M.SAME_UNIT_TWICE).format(unit=result.unit.name,
                                                                       other=seen[key]))
         seen.setdefault(key, result.file)
     targets = {}
@@ -313,21 +314,21 @@ def import_forms(data: Path, folder: Path, year: int | None = None,
                 result.skipped += 1
             else:
                 problems.cell(result.file, result.rows[entry.task], _column_number(DATE),
-                              M.ALREADY_OTHERWISE.format(file=name, line=there[1]))
+                              _(M.ALREADY_OTHERWISE).format(file=name, line=there[1]))
     if problems:
         lines = problems.sorted()
-        return lines + [M.IMPORT_FAILED.format(errors=len(lines), folder=data.as_posix())], []
+        return lines + [_(M.IMPORT_FAILED).format(errors=len(lines), folder=data.as_posix())], []
     report = []
-    for plan, (path, name, _, new) in targets.items():
+    for plan, (path, name, _positions, new) in targets.items():
         if new:
             new.sort(key=lambda entry: entry.date)  # stable: a form's order within a day
             append_entries(path, name, plan, new)
         mine = [result for result in results if result.plan is plan]
         for result in mine:
-            report.append(M.IMPORT_UNIT.format(unit=result.unit.name, file=Path(result.file).name,
+            report.append(_(M.IMPORT_UNIT).format(unit=result.unit.name, file=Path(result.file).name,
                                                added=result.added, skipped=result.skipped,
                                                empty=result.empty))
-        report.append(M.IMPORT_DONE.format(file=name, added=len(new),
+        report.append(_(M.IMPORT_DONE).format(file=name, added=len(new),
                                            skipped=sum(result.skipped for result in mine)))
     return [], report
 

@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from . import forms_messages as M
+from .i18n import _
 from .diagnostics import PlanError
 from .forms import plan_of_year
 from .load import load
@@ -53,7 +54,7 @@ def draft(plan: Plan, plan_file: str, plan_lines: dict, entries: list[tuple[Entr
     """The report's blocks. `entries`: (entry, line) in the progress file's order;
     `plan_lines`: the line of each part of the plan file a sentence cites."""
     sources = Sources()
-    number = {entry: n for n, (entry, _) in enumerate(entries, 1)}
+    number = {entry: n for n, (entry, _line) in enumerate(entries, 1)}
     line_of = dict(entries)
 
     def entry_ref(entry: Entry) -> int:
@@ -69,7 +70,7 @@ def draft(plan: Plan, plan_file: str, plan_lines: dict, entries: list[tuple[Entr
         return plan_ref(task.origin.file, task.origin.line, task.label + task.title)
 
     history: dict[Task, list[Entry]] = {}
-    for _, (entry, _) in sorted(enumerate(entries), key=lambda p: (p[1][0].date, p[0])):
+    for _index, (entry, _line) in sorted(enumerate(entries), key=lambda p: (p[1][0].date, p[0])):
         history.setdefault(entry.task, []).append(entry)  # oldest first
     current = {task: found[-1] for task, found in history.items()}
 
@@ -217,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=Path("data"))
     args = parser.parse_args(argv)
     if args.report.suffix.lower() != ".docx":
-        print(M.REPORT_NOT_DOCX.format(file=args.report), file=sys.stderr)
+        print(_(M.REPORT_NOT_DOCX).format(file=args.report), file=sys.stderr)
         return 1
     try:
         plan, site = plan_of_year(args.data, args.year)
@@ -237,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     word(blocks, args.report)
     beside = args.report.with_suffix(".md")
     beside.write_text(markdown(blocks), encoding="utf-8")
-    print(M.REPORT_WRITTEN.format(docx=args.report.as_posix(), markdown=beside.as_posix(),
+    print(_(M.REPORT_WRITTEN).format(docx=args.report.as_posix(), markdown=beside.as_posix(),
                                   year=plan.year, entries=len(entries)))
     return 0
 

@@ -14,6 +14,7 @@ import openpyxl
 from openpyxl.utils import get_column_letter
 
 from . import forms_messages as M
+from .i18n import _
 from .limits import size
 
 # A form of 22 tasks is 8 KB, its largest part 20 KB; a form with a thousand filled rows stays
@@ -51,29 +52,29 @@ def check_container(path: Path) -> None:
         with path.open("rb") as file:
             head = file.read(512)
     except OSError as error:
-        raise FormError(M.UNREADABLE.format(reason=error.strerror)) from None
+        raise FormError(_(M.UNREADABLE).format(reason=error.strerror)) from None
     if stated > MAX_FILE_BYTES:
-        raise FormError(M.TOO_LARGE_FILE.format(size=size(stated), limit=size(MAX_FILE_BYTES)))
+        raise FormError(_(M.TOO_LARGE_FILE).format(size=size(stated), limit=size(MAX_FILE_BYTES)))
     if head.startswith(_XLS):
-        raise FormError(M.NOT_XLSX_XLS)
+        raise FormError(_(M.NOT_XLSX_XLS))
     if not head.startswith(b"PK"):
-        raise FormError(M.NOT_XLSX_TEXT if head and _looks_like_text(head) else M.NOT_XLSX)
+        raise FormError(_(M.NOT_XLSX_TEXT) if head and _looks_like_text(head) else _(M.NOT_XLSX))
     try:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as error:
-        raise FormError(M.BROKEN_ZIP.format(reason=error)) from None
+        raise FormError(_(M.BROKEN_ZIP).format(reason=error)) from None
     if len(parts) > MAX_PARTS:
-        raise FormError(M.TOO_MANY_PARTS.format(count=len(parts), limit=MAX_PARTS))
+        raise FormError(_(M.TOO_MANY_PARTS).format(count=len(parts), limit=MAX_PARTS))
     for part in parts:
         if part.file_size > MAX_PART_BYTES:
-            raise FormError(M.TOO_LARGE_PART.format(part=part.filename, size=size(part.file_size),
+            raise FormError(_(M.TOO_LARGE_PART).format(part=part.filename, size=size(part.file_size),
                                                     limit=size(MAX_PART_BYTES)))
     total = sum(part.file_size for part in parts)
     if total > MAX_TOTAL_BYTES:
-        raise FormError(M.TOO_LARGE_TOTAL.format(size=size(total), limit=size(MAX_TOTAL_BYTES)))
+        raise FormError(_(M.TOO_LARGE_TOTAL).format(size=size(total), limit=size(MAX_TOTAL_BYTES)))
     if "xl/workbook.xml" not in {part.filename for part in parts}:
-        raise FormError(M.NOT_XLSX_ZIP)
+        raise FormError(_(M.NOT_XLSX_ZIP))
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -99,10 +100,10 @@ def read_sheet(path: Path, sheet_name: str, columns: int,
         book = openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False,
                                       keep_vba=False)
     except Exception as error:  # openpyxl raises anything from KeyError to lxml's errors
-        raise FormError(M.UNREADABLE.format(reason=type(error).__name__)) from None
+        raise FormError(_(M.UNREADABLE).format(reason=type(error).__name__)) from None
     try:
         if sheet_name not in book.sheetnames:
-            raise FormError(M.NO_TASK_SHEET.format(sheet=sheet_name,
+            raise FormError(_(M.NO_TASK_SHEET).format(sheet=sheet_name,
                                                    found="、".join(book.sheetnames[:10])))
         cells = {}
         try:
@@ -114,7 +115,7 @@ def read_sheet(path: Path, sheet_name: str, columns: int,
                         return cells, (cell.row, cell.column)
                     cells[(cell.row, cell.column)] = Cell(cell.value, cell.data_type == "f")
         except Exception as error:
-            raise FormError(M.UNREADABLE.format(reason=type(error).__name__)) from None
+            raise FormError(_(M.UNREADABLE).format(reason=type(error).__name__)) from None
         return cells, None
     finally:
         book.close()

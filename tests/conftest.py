@@ -30,6 +30,12 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.slow)
 
 
+@pytest.fixture
+def chinese(monkeypatch):
+    """Messages in Chinese, as a maintainer reads them by default (the tests run in English)."""
+    monkeypatch.setenv("LANGUAGE", "zh_CN")
+
+
 @pytest.fixture(autouse=True)
 def _running(request):
     _current[:] = [request.node]

@@ -24,6 +24,10 @@ from generator.limits import size
 from generator.progress import STATUSES
 from tests.conftest import ROOT
 
+
+# the forms' commands as a maintainer runs them, in Chinese (the default)
+pytestmark = pytest.mark.usefixtures("chinese")
+
 RAW = yaml.safe_load((ROOT / "data" / "plans" / "2017.yaml").read_text(encoding="utf-8"))
 RAW_TASKS = [task for section in RAW["sections"] for task in section["tasks"]]
 COLLECTIVE = {unit["name"] for unit in RAW["units"] if unit.get("collective")}
@@ -172,27 +176,27 @@ def label(i: int) -> str:
 # (what the unit did to row i or the header, the cell, the message); i varies with the case
 MISTAKES = [
     ("status", lambda i: {i: {**good(i), "F": "进行中"}}, None, "F",
-     lambda i: f"{label(i)}: 状态“进行中”不在下拉列表中；应为 未启动、推进中、已完成、滞后、调整 之一"),
+     lambda i: f"{label(i)}：状态“进行中”不在下拉列表中；应为 未启动、推进中、已完成、滞后、调整 之一"),
     ("date after the year", lambda i: {i: {**good(i), "E": datetime.date(2018, 1, 2)}}, None, "E",
-     lambda i: f"{label(i)}: 日期 2018-01-02 晚于 2017-12-31（本年度的最后一天）；请填写 2017-06-01 至 2017-12-31 之间的日期"),
+     lambda i: f"{label(i)}：日期 2018-01-02 晚于 2017-12-31（本年度的最后一天）；请填写 2017-06-01 至 2017-12-31 之间的日期"),
     ("date before the plan", lambda i: {i: {**good(i), "E": datetime.date(2017, 5, 31)}}, None, "E",
-     lambda i: f"{label(i)}: date 2017-05-31 is before the plan was written (2017年6月1日, 成文日期)"),
+     lambda i: f"{label(i)}：日期 2017-05-31 早于计划的成文日期（2017年6月1日）"),
     ("date as text, not a day", lambda i: {i: {**good(i), "E": "2017-02-30"}}, None, "E",
-     lambda i: f"{label(i)}: '2017-02-30' is not a day of the calendar: February 2017 has 28 days"),
+     lambda i: f"{label(i)}：“2017-02-30”不是日历上的日期：2017年2月只有 28 天"),
     ("date as a plain number", lambda i: {i: {**good(i), "E": 42917}}, None, "E",
-     lambda i: f"{label(i)}: 日期“42917”不是日期；请写作 2017-06-01"),
+     lambda i: f"{label(i)}：日期“42917”不是日期；请写作 2017-06-01"),
     ("date with a time", lambda i: {i: {**good(i), "E": datetime.datetime(2017, 7, 1, 10, 0)}}, None,
-     "E", lambda i: f"{label(i)}: field 'date' is 2017-07-01 10:00:00; expected a date written "
-                    "YYYY-MM-DD, such as 2017-07-01, without a time"),
+     "E", lambda i: f"{label(i)}：字段 'date' 为 2017-07-01 10:00:00；应为格式为 "
+                    "YYYY-MM-DD 的日期，如 2017-07-01，不含时间"),
     ("formula", lambda i: {i: {**good(i), "G": "=B5&\"完成\""}}, None, "G",
-     lambda i: f"{label(i)}: 单元格是公式 =B5&\"完成\"，不计算、按文字读取；请直接填写内容"),
+     lambda i: f"{label(i)}：单元格是公式 =B5&\"完成\"，不计算、按文字读取；请直接填写内容"),
     ("line break", lambda i: {i: {**good(i), "G": "第一行\n第二行"}}, None, "G",
-     lambda i: f"{label(i)}: field 'text' contains a line break; write the text on one line, or fold it with >-"),
+     lambda i: f"{label(i)}：字段 'text' 含有换行符；请将文字写在一行内，或用 >- 折行"),
     ("date missing", lambda i: {i: {k: v for k, v in good(i).items() if k != "E"}}, None, "E",
-     lambda i: f"{label(i)}: missing required field 'date' (a date written YYYY-MM-DD, such as 2017-07-01)"),
+     lambda i: f"{label(i)}：缺少必填字段 'date'（格式为 YYYY-MM-DD 的日期，如 2017-07-01）"),
     ("evidence", lambda i: {i: {**good(i), "H": "https://example.org/a.html www.example.org/b"}},
-     None, "H", lambda i: f"{label(i)}: evidence item 2 is 'www.example.org/b'; expected an "
-                          "http:// or https:// address of a published document"),
+     None, "H", lambda i: f"{label(i)}：evidence 第 2 项为“www.example.org/b”；"
+                          "应为已公开文件的 http:// 或 https:// 地址"),
     ("task column edited", lambda i: {i: {**good(i), "B": ROWS[i][1] + "等"}}, None, "B",
      lambda i: f"任务栏被修改：应为“{ROWS[i][1]}”，现为“{ROWS[i][1]}等”；请勿修改灰色栏目"),
     ("role edited", lambda i: {i: {"C": "责任" if ROWS[i][2] == "牵头" else "牵头"}}, None, "C",
@@ -242,10 +246,10 @@ def test_every_mistake_of_every_form_at_once_and_a_form_given_twice(made, tmp_pa
     result = import_forms(data, folder, "--year", 2017)
     shown = folder.as_posix()
     assert result.stderr.splitlines() == [
-        f"{shown}/a.xlsx:进展填报!F5: 错误：任务{ROWS[0][0]}: 状态“完成”不在下拉列表中；应为 未启动、推进中、已完成、滞后、调整 之一",
-        f"{shown}/a.xlsx:进展填报!E6: 错误：任务{ROWS[1][0]}: field 'date' is '2017/7/1'; expected a "
-        "date written YYYY-MM-DD, such as 2017-07-01",
-        f"{shown}/b.xlsx:进展填报!F5: 错误：任务{expected_rows(other)[0][0]}: 状态“进行中”不在下拉列表中；"
+        f"{shown}/a.xlsx:进展填报!F5: 错误：任务{ROWS[0][0]}：状态“完成”不在下拉列表中；应为 未启动、推进中、已完成、滞后、调整 之一",
+        f"{shown}/a.xlsx:进展填报!E6: 错误：任务{ROWS[1][0]}：字段 'date' 为“2017/7/1”；应为格式为 "
+        "YYYY-MM-DD 的日期，如 2017-07-01",
+        f"{shown}/b.xlsx:进展填报!F5: 错误：任务{expected_rows(other)[0][0]}：状态“进行中”不在下拉列表中；"
         "应为 未启动、推进中、已完成、滞后、调整 之一",
         f"{shown}/c.xlsx:进展填报!B2: 错误：{other}的填报表出现两次（另见 {shown}/b.xlsx）；每个单位只导入一份",
         f"共 4 处错误；{data.as_posix()}/progress/ 未改动"]
@@ -423,7 +427,7 @@ def test_a_broken_progress_file_is_reported_in_its_own_form_and_left_alone(made,
         fill(forms[BUSIEST], {0: good(0)}, tmp_path / forms[BUSIEST].name)
         result = import_forms(data, tmp_path)
         assert result.stderr.splitlines()[0].startswith(
-            f"{progress.as_posix()}:4:9: error: progress entry #1: unknown unit '市法治办'")
+            f"{progress.as_posix()}:4:9: 错误：第 1 条进展：未知单位“市法治办”")
         assert result.returncode == 1 and progress.read_text(encoding="utf-8") == broken
     finally:
         shutil.rmtree(progress.parent)

@@ -14,6 +14,9 @@ import yaml
 from tests.conftest import FIXTURES
 from tests.test_forms import run
 
+# the year's commands as a maintainer runs them, in Chinese (the default)
+pytestmark = pytest.mark.usefixtures("chinese")
+
 RAW_PROGRESS = yaml.safe_load((FIXTURES / "small_progress" / "2020.yaml").read_text(encoding="utf-8"))
 PLAN_2020 = (FIXTURES / "small_plan.yaml").read_text(encoding="utf-8")
 

@@ -22,6 +22,9 @@ from tests.conftest import ROOT, build_site
 from tests.test_forms import (RAW_TASKS, UNITS, WRITTEN, check_protection, copy_data, expected_rows,
                               fill, import_forms, run, write_forms)
 
+# the year's commands as a maintainer runs them, in Chinese (the default)
+pytestmark = pytest.mark.usefixtures("chinese")
+
 # the two units with the most tasks: they share some, so a task gets entries of both
 FIRST, SECOND = sorted(UNITS, key=lambda name: -len(expected_rows(name)))[:2]
 PLAN = load_plan(ROOT / "data")
@@ -102,7 +105,7 @@ def test_the_loop_forms_import_site_report(loop):
     label = expected_rows(SECOND)[mistake][0]
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        f"{name}:进展填报!F{5 + mistake}: 错误：任务{label}: 状态“进行中”不在下拉列表中；"
+        f"{name}:进展填报!F{5 + mistake}: 错误：任务{label}：状态“进行中”不在下拉列表中；"
         "应为 未启动、推进中、已完成、滞后、调整 之一",
         f"共 1 处错误；{data.as_posix()}/progress/ 未改动"]
     assert not (data / "progress").exists()
