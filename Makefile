@@ -52,7 +52,7 @@ site: $(STAMP)
 # Draft next year's plan from its notice: data/plans/<year>.yaml, the year from the notice's
 # 发文字号 or title unless YEAR is given; an existing plan is never replaced.
 import: $(STAMP)
-	$(BIN)/python -m generator import "$(NOTICE)" --data $(DATA) $(if $(YEAR),--year $(YEAR))
+	$(BIN)/python -m generator import $(if $(NOTICE),"$(NOTICE)") --data $(DATA) $(if $(YEAR),--year $(YEAR))
 
 check: $(STAMP)
 	$(BIN)/python -m generator check --data $(DATA)
