@@ -103,7 +103,9 @@ bench: $(STAMP) chromium
 	$(BIN)/python bench/run.py > $(BUILD)/bench.txt || { cat $(BUILD)/bench.txt; exit 1; }
 	cat $(BUILD)/bench.txt
 
+# A preview of every plan, drafts too (marked 草稿), searchable as the built site is.
 serve: $(STAMP)
+	mkdir -p $(DOCS)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # The messages the generator prints, in Chinese: extract them from the code, bring the catalog
