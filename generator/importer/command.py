@@ -110,6 +110,7 @@ def _beside_earlier_years(carried: dict, comparison) -> list[str]:
 
 
 def next_steps(plan: Path) -> list[str]:
+    ledger = (plan.parent.parent / "urls.txt").as_posix()
     return [_("Next:"),
             "  1. " + _("review {plan} against the notice: the units and their roles, aliases, "
                         "what is collective, the likely renames above").format(plan=plan.as_posix()),
@@ -117,6 +118,7 @@ def next_steps(plan: Path) -> list[str]:
             "  3. " + _("make serve     preview on http://127.0.0.1:8000/, the draft marked 草稿 "
                         "on its pages"),
             "  4. " + _("delete the line draft: true from {plan}").format(plan=plan.as_posix()),
-            "  5. " + _("make urls      publish the new year's URLs in data/urls.txt"),
+            "  5. " + _("make urls      publish the new year's URLs in {ledger}").format(
+                ledger=ledger),
             "  6. " + _("make site      build site/ with the new year; then commit {plan} and "
-                        "data/urls.txt").format(plan=plan.as_posix())]
+                        "{ledger}").format(plan=plan.as_posix(), ledger=ledger)]
