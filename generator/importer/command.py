@@ -34,7 +34,14 @@ def run(notice: Path, output: Path | None, force: bool, data: Path = Path("data"
         return 1
     draft = parse(text)
     year = year or years.notice_year(draft)
-    if output is None and year is None:
+    target = output or (data / PLANS / f"{year}.yaml" if year else None)
+    if not draft.sections:
+        _error(f"{notice}:1:1", _("no task found; expected the plan's tasks as numbered paragraphs "
+                                  "(一、 （一） 1. …) or paragraphs opening with a heading, with "
+                                  "their units in brackets; {output} was not written").format(
+            output=target.as_posix() if target else _("the draft")))
+        return 1
+    if target is None:
         _error(f"{notice}:1:1", _("the notice's year is in neither its 发文字号 (〔2018〕) nor its "
                                   "title (2018年); give it: make import NOTICE={notice} YEAR=2018"
                                   ).format(notice=notice))
@@ -42,19 +49,12 @@ def run(notice: Path, output: Path | None, force: bool, data: Path = Path("data"
     if output is not None and output.exists() and not force:
         _error(str(output), _("exists; not written (pass --force to replace it)"))
         return 1
-    if output is None:
-        output = data / PLANS / f"{year}.yaml"
-        if output.exists():
-            _error(output.as_posix(), _("the plan of {year} exists; a draft never replaces a plan "
-                                        "(move it away first if it is to be imported anew)").format(
-                year=year))
-            return 1
-    if not draft.sections:
-        _error(f"{notice}:1:1", _("no task found; expected the plan's tasks as numbered paragraphs "
-                                  "(一、 （一） 1. …) or paragraphs opening with a heading, with "
-                                  "their units in brackets; {output} was not written").format(
-            output=output.as_posix()))
+    if output is None and target.exists():
+        _error(target.as_posix(), _("the plan of {year} exists; a draft never replaces a plan "
+                                    "(move it away first if it is to be imported anew)").format(
+            year=year))
         return 1
+    output = target
     earlier, unreadable = years.earlier_plans(data, year)
     carried = years.carry_over(draft, earlier)
     comparison = years.compare(draft, earlier[0]) if earlier else None

@@ -71,22 +71,21 @@ def dump(draft, source_name: str, carried: dict | None = None, renames: list = (
     out += [f"  {key}: {_scalar(draft.plan[key])}" for key in ("title", "preamble")
             if key in draft.plan]
     out.append("units:")
+    # what an earlier plan decided about a unit (collective included) overrides the guess
+    units = [(name, {**({"collective": True} if guessed else {}), **carried.get(name, ({}, ""))[0]})
+             for name, guessed in draft.units.items()]
     # agencies first, then the collective phrases, each in the order the notice names them
-    for name, collective in sorted(draft.units.items(),
-                                   key=lambda item: carried.get(item[0], ({}, ""))[0].get(
-                                       "collective", item[1])):
+    for name, fields in sorted(units, key=lambda unit: bool(unit[1].get("collective"))):
         out += ["  # " + _("likely takes over the work of {old} of {plan}: declare it there as "
                            "its successor only if a published source says so").format(
                                old=rename.old, plan=plan)
                 for rename, plan in renames if rename.new == name]
-        decided, plan = carried.get(name, ({}, ""))
-        if decided:
-            out.append("  # " + _("as decided in {plan}").format(plan=plan))
+        if name in carried:
+            out.append("  # " + _("as decided in {plan}").format(plan=carried[name][1]))
         out.append(f"  - name: {_scalar(name)}")
-        fields = {**({"collective": True} if collective else {}), **decided}
         out += [f"    {key}: {_value(fields[key])}" for key in ("collective", "full_name",
                                                               "aliases", "slug")
-                if key in fields and fields[key] not in (False, "", [])]
+                if fields.get(key) not in (None, False, "", [])]
     out.append("sections:")
     for section in draft.sections:
         out += [f"  - number: {section['number']}", f"    title: {_scalar(section['title'])}"]
@@ -105,7 +104,9 @@ def dump(draft, source_name: str, carried: dict | None = None, renames: list = (
             for key in ("title", "text", "lead", "responsible", "responsibility"):
                 if task.get(key):
                     out.append(f"        {key}: {_value(task[key])}")
-    return "\n".join(out) + "\n"
+    # a comment quotes the notice or an earlier plan: a line break there would end the comment
+    return "\n".join(" ".join(line.splitlines()) if line.lstrip().startswith("#") else line
+                     for line in out) + "\n"
 
 
 def summary(draft) -> list[str]:
