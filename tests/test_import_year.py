@@ -20,6 +20,7 @@ import pytest
 import yaml
 
 from generator.build import load_plan
+from generator.importer import parse, years
 from generator.numerals import from_numeral, to_numeral
 from tests.conftest import NOTICE, ROOT, require_slow, search_from_home
 
@@ -41,11 +42,11 @@ def removed_task():
     raise AssertionError("every unit of the 2017 plan is on two tasks or more")
 
 
-def changed_notice(folder, renamed_to: str):
+def changed_notice(folder, renamed_to: str, renamed: str = RENAMED):
     """The 2017 notice as a notice of 2018 would change it; returns its path."""
     text = NOTICE.read_text(encoding="utf-8")
     for old, new in (("〔2017〕", "〔2018〕"), ("2017年度", "2018年度"), ("2017年6月1日", "2018年6月1日"),
-                     ("2017-06-26", "2018-06-26"), (RENAMED, renamed_to)):
+                     ("2017-06-26", "2018-06-26"), (renamed, renamed_to)):
         assert old in text
         text = text.replace(old, new)
     task, _ = removed_task()
@@ -166,6 +167,23 @@ def test_make_import_reports_gone_new_renamed_and_named_twice(tmp_path, renamed_
         f"{plans}/2018.yaml: error: the plan of 2018 exists; a draft never replaces a plan "
         "(move it away first if it is to be imported anew)"]
     assert draft.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize("unit, alias", [(unit.name, alias) for unit in PLAN_2017.units
+                                         for alias in unit.aliases
+                                         if unit.name not in (RENAMED, *removed_task()[1])])
+def test_a_unit_named_by_its_alias_is_a_likely_rename(tmp_path, unit, alias):
+    """Each alias the 2017 plan gives, written in the notice instead of the unit's name."""
+    draft = parse(changed_notice(tmp_path, alias, unit).read_text(encoding="utf-8"))
+    previous = years.Earlier(2017, "2017.yaml", yaml.safe_load(
+        (ROOT / "data" / "plans" / "2017.yaml").read_text(encoding="utf-8")))
+    comparison = years.compare(draft, previous)
+    assert unit in comparison.gone and alias in comparison.new
+    rename, = [rename for rename in comparison.renames if rename.old == unit]
+    assert (rename.new, rename.alias) == (alias, True)
+    named_on = [task for task in PLAN_2017.tasks if task is not removed_task()[0] and
+                unit in [u.name for u in (*task.lead_units, *task.responsible_units)]]
+    assert (rename.shared, rename.tasks) == (len(named_on), len(named_on))
 
 
 def test_make_import_speaks_chinese_by_default(tmp_path):

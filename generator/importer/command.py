@@ -100,7 +100,8 @@ def _beside_earlier_years(carried: dict, comparison) -> list[str]:
         units="、".join(comparison.new) or none))
     for rename in comparison.renames:
         reason = _("the notice names it on {shared} of the {tasks} task(s) {old} was named on") \
-            if rename.shared else _("the names are alike")
+            if rename.shared else _("{old} gives it as an alias") if rename.alias else \
+            _("the names are alike")
         out.append("  " + _("likely renamed: {old} → {new} ({reason}); if a published source says "
                             "so, declare it under {old} in {plan}: successor: name, date, source"
                             ).format(old=rename.old, new=rename.new, plan=previous,

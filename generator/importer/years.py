@@ -82,6 +82,7 @@ class Rename:
     shared: int  # tasks of the old unit on which the notice names the new one in its stead
     tasks: int  # tasks the old unit was named on that the notice still has
     similar: bool  # the names are alike as strings
+    alias: bool = False  # the previous plan gives the new name as an alias or the full name
 
 
 @dataclass
@@ -95,7 +96,9 @@ class Comparison:
 def compare(draft, previous: Earlier) -> Comparison:
     """The units of the previous plan the notice no longer names, the ones it names first, and
     for each gone unit the units that likely took over its work."""
-    old_units = [entry["name"] for entry in previous.data["units"] if isinstance(entry, dict)]
+    entries = {entry["name"]: entry for entry in previous.data["units"]
+               if isinstance(entry, dict) and isinstance(entry.get("name"), str)}
+    old_units = list(entries)
     result = Comparison(previous,
                         gone=[name for name in old_units if name not in draft.units],
                         new=[name for name in draft.units if name not in old_units])
@@ -112,8 +115,10 @@ def compare(draft, previous: Earlier) -> Comparison:
             shared = sum(_role(new, candidate) == _role(old, gone) and candidate not in _names(old)
                          for old, new in kept)
             similar = candidate in result.new and _similar(gone, candidate)
-            if similar or (shared and shared * 2 >= len(kept)):
-                result.renames.append(Rename(gone, candidate, shared, len(kept), similar))
+            alias = candidate in [*(entries[gone].get("aliases") or []),
+                                  entries[gone].get("full_name")]
+            if similar or alias or (shared and shared * 2 >= len(kept)):
+                result.renames.append(Rename(gone, candidate, shared, len(kept), similar, alias))
     result.renames.sort(key=lambda rename: (result.gone.index(rename.old), -rename.shared))
     return result
 
