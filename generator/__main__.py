@@ -48,7 +48,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             return check(args.data)
         if args.command == "urls":
-            added = publish_urls(args.data)
+            added, drafts = publish_urls(args.data)
+            for draft in drafts:
+                print(_("{plan}: a draft; none of its URLs is published until its line draft: true "
+                        "is deleted").format(plan=draft))
             print(_("{ledger}: {count} new URL(s) published").format(
                 ledger=ledger_path(args.data).as_posix(), count=len(added)))
             for url in added:

@@ -177,8 +177,8 @@ def generate(data: Path, docs: Path, display_name: str | None = None, *,
     return site, staged.report
 
 
-def publish_urls(data: Path) -> list[str]:
+def publish_urls(data: Path) -> tuple[list[str], list[str]]:
     """`make urls`: enter the site's new URLs, and the moves of old ones, into the ledger;
-    refuses while a URL would break."""
+    refuses while a URL would break. Returns the new URLs, and the drafts left out."""
     _source, site = load_site(data, new_urls_allowed=True)
-    return ledger.update(site, ledger.ledger_path(data))
+    return ledger.update(site, ledger.ledger_path(data)), site.drafts_left_out

@@ -246,7 +246,9 @@ def test_a_draft_is_checked_but_not_published_until_its_marker_is_deleted(tmp_pa
         "Next: preview with make serve (drafts marked 草稿); once a draft is reviewed, delete its "
         "line draft: true, then make urls and make site"]
     urls = make("urls", tmp_path)
-    assert urls.stdout.splitlines()[0] == f"{ledger.as_posix()}: 0 new URL(s) published"
+    assert urls.stdout.splitlines()[:2] == [
+        f"{plans}/2018.yaml: a draft; none of its URLs is published until its line draft: true "
+        "is deleted", f"{ledger.as_posix()}: 0 new URL(s) published"]
     assert ledger.read_text(encoding="utf-8") == published
     require_slow()
     site = make("site", tmp_path)
