@@ -67,7 +67,8 @@ def carry_over(draft, earlier: list[Earlier]) -> dict[str, tuple[dict, str]]:
     carried = {}
     for plan in earlier:
         for entry in plan.data["units"]:
-            if not isinstance(entry, dict) or entry.get("name") not in draft.units:
+            if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or \
+                    entry["name"] not in draft.units:
                 continue
             decided = {key: entry[key] for key in DECIDED if key in entry}
             if decided and entry["name"] not in carried:
