@@ -12,6 +12,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from generator.__main__ import main
+from generator.characters import first_forbidden
 from tests.conftest import ROOT, require_slow
 
 HOSTILE = {
@@ -114,8 +115,9 @@ def test_markup_and_template_syntax_in_the_data_are_shown_as_text(tmp_path):
     assert re.search(r"<title>（一）&lt;script&gt;alert\(1\)&lt;/script&gt;\|\*\*粗体\*\*（2018年） - ", html)
 
 
+# Any text the data may hold: what characters.py refuses everywhere (U+00AD, U+200B, …) is left out.
 TEXT = st.text(st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1,
-               max_size=20).filter(lambda text: text == text.strip())
+               max_size=20).filter(lambda text: text == text.strip() and first_forbidden(text) is None)
 
 
 @pytest.mark.slow
