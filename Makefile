@@ -33,7 +33,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: messages requirements site check urls forms progress-import report test test-fast golden fuzz search-eval search-compare corpus-eval bench serve clean chromium
+.PHONY: messages requirements site import check urls forms progress-import report test test-fast golden fuzz search-eval search-compare corpus-eval bench serve clean chromium
 
 # The generator validates the data, writes docs/ and the engine's configuration (nav, redirects),
 # or stops with every problem of the data; then the engine builds the pages.
@@ -48,6 +48,11 @@ site: $(STAMP)
 	if [ -d $(SITE) ]; then mv $(SITE) $(BUILD)/site.old; fi
 	mv $(BUILD)/site $(SITE)
 	rm -rf $(BUILD)/site.old
+
+# Draft next year's plan from its notice: data/plans/<year>.yaml, the year from the notice's
+# 发文字号 or title unless YEAR is given; an existing plan is never replaced.
+import: $(STAMP)
+	$(BIN)/python -m generator import $(if $(NOTICE),"$(NOTICE)") --data $(DATA) $(if $(YEAR),--year $(YEAR))
 
 check: $(STAMP)
 	$(BIN)/python -m generator check --data $(DATA)
@@ -118,7 +123,9 @@ bench: $(STAMP) chromium
 	$(BIN)/python bench/run.py > $(BUILD)/bench.txt || { cat $(BUILD)/bench.txt; exit 1; }
 	cat $(BUILD)/bench.txt
 
+# A preview of every plan, drafts too (marked 草稿), searchable as the built site is.
 serve: $(STAMP)
+	mkdir -p $(DOCS)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # The messages the generator prints, in Chinese: extract them from the code, bring the catalog

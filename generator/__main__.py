@@ -1,4 +1,4 @@
-"""Command line: `python -m generator [generate|check|urls|clean|import NOTICE -o DRAFT] [--data FILE]
+"""Command line: `python -m generator [generate|check|urls|clean|import NOTICE [-o DRAFT]] [--data FILE]
 [--docs DIR] [--config FILE --site DIR]`."""
 import argparse
 import os
@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .build import generate, load_progress_all, load_site, publish_urls
 from .ledger import ledger_path
+from .i18n import _
 from .importer import command as importer
 from .diagnostics import PlanError
 from .siteconfig import write_config
@@ -15,46 +16,53 @@ from .write import WriteError, write_pages
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator",
-                                     description="Validate the plan data and generate its pages.")
+                                     description=_("Validate the plan data and generate its pages."))
     parser.add_argument("command", nargs="?", default="generate",
                         choices=["generate", "check", "urls", "clean", "import"],
-                        help="generate pages into docs/ (default), only check the data, enter new "
-                             "URLs into the ledger, delete the generated pages, or import a notice")
-    parser.add_argument("notice", nargs="?", type=Path, help="import: the notice's plain text")
-    parser.add_argument("-o", "--output", type=Path, help="import: where to write the draft")
-    parser.add_argument("--force", action="store_true", help="import: write over an existing file")
+                        help=_("generate pages into docs/ (default), only check the data, enter new "
+                               "URLs into the ledger, delete the generated pages, or import a "
+                               "notice"))
+    parser.add_argument("notice", nargs="?", type=Path, help=_("import: the notice's plain text"))
+    parser.add_argument("-o", "--output", type=Path,
+                        help=_("import: where to write the draft (by default the plan of its "
+                               "year, data/plans/<year>.yaml)"))
+    parser.add_argument("--year", type=int,
+                        help=_("import: the plan's year, when the notice's 发文字号 and title name "
+                               "none"))
+    parser.add_argument("--force", action="store_true",
+                        help=_("import: write over an existing file"))
     parser.add_argument("--data", type=Path, default=Path("data"),
-                        help="the data folder (its plans/<year>.yaml and urls.txt), or one plan file")
+                        help=_("the data folder (its plans/<year>.yaml and urls.txt), or one plan "
+                               "file"))
     parser.add_argument("--docs", type=Path, default=Path("docs"))
     parser.add_argument("--config", type=Path,
-                        help="generate: also write the build engine's configuration here (the nav "
-                             "and redirects from the data, the rest from mkdocs.yml)")
+                        help=_("generate: also write the build engine's configuration here (the "
+                               "nav and redirects from the data, the rest from mkdocs.yml)"))
     parser.add_argument("--site", type=Path, default=Path("site"),
-                        help="generate: where the configuration tells the engine to build the site")
+                        help=_("generate: where the configuration tells the engine to build the "
+                               "site"))
     args = parser.parse_args(argv)
     if args.command == "import":
         return import_notice(parser, args)
     try:
         if args.command == "check":
-            # A draft never published has no ledger yet: there is no URL of it to keep.
-            _, site = load_site(args.data, args.data.as_posix(),
-                                new_urls_allowed=not ledger_path(args.data).exists())
-            progress = load_progress_all(site)
-            for plan in reversed(site.plans):
-                print(f"{site.files[plan].name}: ok: {len(plan.sections)} sections, "
-                      f"{len(plan.tasks)} tasks, {len(plan.units)} units")
-                if progress[plan] is not None:
-                    print(f"{progress[plan].file}: ok: {len(progress[plan].entries)} progress entries")
-            return 0
+            return check(args.data)
         if args.command == "urls":
-            added = publish_urls(args.data)
-            print(f"{ledger_path(args.data).as_posix()}: {len(added)} new URL(s) published")
+            added, drafts = publish_urls(args.data)
+            for draft in drafts:
+                print(_("{plan}: a draft; none of its URLs is published until its line draft: true "
+                        "is deleted").format(plan=draft))
+            print(_("{ledger}: {count} new URL(s) published").format(
+                ledger=ledger_path(args.data).as_posix(), count=len(added)))
             for url in added:
                 print(f"  {url}")
+            print(_("Next: make site, then commit {ledger} with the plans").format(
+                ledger=ledger_path(args.data).as_posix()))
             return 0
         if args.command == "clean":
             report = write_pages(args.docs, {})
-            print(f"{args.docs.as_posix()}/: {len(report.deleted)} generated page(s) deleted")
+            print(_("{docs}/: {count} generated page(s) deleted").format(
+                docs=args.docs.as_posix(), count=len(report.deleted)))
             return 0
         site, report = generate(args.data, args.docs, site_url=os.environ.get("SITE_URL", ""))
         if args.config:
@@ -64,22 +72,50 @@ def main(argv: list[str] | None = None) -> int:
             print(diagnostic, file=sys.stderr)
         errors = sum(d.severity == "error" for d in error.diagnostics)
         warnings = len(error.diagnostics) - errors
-        unchanged = "nothing was changed" if args.command in ("check", "urls") else \
-            f"{args.docs.as_posix()}/ was not changed"
-        print(f"{errors} error(s), {warnings} warning(s); {unchanged}", file=sys.stderr)
+        unchanged = _("nothing was changed") if args.command in ("check", "urls") else \
+            _("{docs}/ was not changed").format(docs=args.docs.as_posix())
+        print(_("{errors} error(s), {warnings} warning(s); {unchanged}").format(
+            errors=errors, warnings=warnings, unchanged=unchanged), file=sys.stderr)
         return 1
     except WriteError as error:
-        print(f"error: {error}; {args.docs.as_posix()}/ was not changed", file=sys.stderr)
+        print(_("error: {error}; {docs}/ was not changed").format(
+            error=error, docs=args.docs.as_posix()), file=sys.stderr)
         return 1
-    print(f"{args.docs.as_posix()}/: {len(report.written)} page(s) written, "
-          f"{len(report.deleted)} deleted, {report.unchanged} unchanged")
+    for draft in site.drafts_left_out:
+        print(_("{plan}: a draft, left out of the site; delete its line draft: true once it is "
+                "reviewed, then make urls and make site").format(plan=draft))
+    print(_("{docs}/: {written} page(s) written, {deleted} deleted, {unchanged} unchanged").format(
+        docs=args.docs.as_posix(), written=len(report.written), deleted=len(report.deleted),
+        unchanged=report.unchanged))
+    return 0
+
+
+def check(data: Path) -> int:
+    """`make check`: every plan, drafts too, and which of them are drafts."""
+    # A draft never published has no ledger yet: there is no URL of it to keep.
+    _source, site = load_site(data, data.as_posix(), new_urls_allowed=not ledger_path(data).exists(),
+                              drafts=True)
+    progress = load_progress_all(site)
+    for plan in reversed(site.plans):
+        counts = {"file": site.files[plan].name, "sections": len(plan.sections),
+                  "tasks": len(plan.tasks), "units": len(plan.units)}
+        print((_("{file}: ok, a draft: {sections} sections, {tasks} tasks, {units} units; "
+                 "make site leaves it out") if plan.draft else
+               _("{file}: ok: {sections} sections, {tasks} tasks, {units} units")).format(**counts))
+        if progress[plan] is not None:
+            print(_("{file}: ok: {count} progress entries").format(
+                file=progress[plan].file, count=len(progress[plan].entries)))
+    drafts = [site.files[plan].name for plan in site.plans if plan.draft]
+    if drafts:
+        print(_("Next: preview with make serve (drafts marked 草稿); once a draft is reviewed, "
+                "delete its line draft: true, then make urls and make site"))
     return 0
 
 
 def import_notice(parser: argparse.ArgumentParser, args) -> int:
-    if not args.notice or not args.output:
-        parser.error("import needs the notice and -o DRAFT.yaml")
-    return importer.run(args.notice, args.output, args.force)
+    if not args.notice:
+        parser.error(_("import needs the notice: make import NOTICE=notice.txt [YEAR=2018]"))
+    return importer.run(args.notice, args.output, args.force, args.data, args.year)
 
 
 if __name__ == "__main__":

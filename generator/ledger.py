@@ -102,9 +102,10 @@ def read(path: Path, name: str | None = None) -> list[Entry]:
 
 
 def check(site: Site, sources: list[Source], path: Path, name: str, *,
-          new_urls_allowed=False) -> list[Diagnostic]:
+          new_urls_allowed=False, drafts: set[str] = frozenset()) -> list[Diagnostic]:
     """Redirects that point at real pages, and a ledger that the site still honours in full.
-    Records on `site` the moves the ledger holds."""
+    Records on `site` the moves the ledger holds. `drafts`: URLs only a draft plan produces,
+    which are published with it and need not be in the ledger before."""
     current = _named(site)
     problems = [problem for plan, source in zip(site.plans, sources)
                 for problem in _check_redirects(plan, source, current)]
@@ -154,7 +155,7 @@ def check(site: Site, sources: list[Source], path: Path, name: str, *,
         else:
             problems.append(Diagnostic(name, entry.line, 1, "error", _gone(entry, sources)))
     if not new_urls_allowed:
-        for url in sorted(set(current) - set(listed)):
+        for url in sorted(set(current) - set(listed) - drafts):
             line = _line_before(entries, bisect.bisect(listed, url))
             problems.append(Diagnostic(name, line, 1, "error",
                                        _("{url} ({label}) is not in the ledger of published URLs; "

@@ -5,6 +5,9 @@ data/plans/ and the templates.
 `make site` runs the generator as a step of its own, which writes the pages and a configuration
 holding the same values (generator/siteconfig.py); that configuration marks itself
 `extra.generated`, and the hook then leaves the pages alone.
+
+A preview shows draft plans too, each page marked 草稿 (`make site` leaves them out), and
+searches as the published site does: the Pagefind index is built into the site after each build.
 """
 import sys
 from pathlib import Path
@@ -18,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from generator.build import generate  # noqa: E402
 from generator.diagnostics import PlanError  # noqa: E402
 from generator.i18n import _  # noqa: E402
+from generator.search_index import index_site  # noqa: E402
 from generator.siteconfig import decided  # noqa: E402
 from generator.write import WriteError  # noqa: E402
 
@@ -37,7 +41,8 @@ def on_config(config):
     try:
         # A live preview may show pages whose URLs `make urls` has not published yet.
         site, _report = generate(data, Path(config.docs_dir), _display(data, root),
-                           new_urls_allowed=_command == "serve", site_url=config.site_url or "")
+                                 new_urls_allowed=_command == "serve", site_url=config.site_url or "",
+                                 drafts=True)
     except PlanError as error:
         raise PluginError(_("the plan data has problems:\n{problems}").format(problems=error)) from None
     except WriteError as error:
@@ -49,6 +54,18 @@ def on_config(config):
         config.not_in_nav = pathspec.gitignore.GitIgnoreSpec.from_lines(values.not_in_nav)
     config.plugins["redirects"].config["redirect_maps"] = values.redirect_maps
     return config
+
+
+def on_post_build(config):
+    """The search index of the pages just built: without it the search box of `make serve`
+    would wait for pagefind/pagefind.js forever. `make site` indexes as a step of its own."""
+    if config.extra.get("generated"):
+        return
+    result = index_site(Path(config.site_dir))
+    if result.returncode:
+        raise PluginError(_("the search index was not built (pagefind exit status {status}): "
+                            "{output}").format(status=result.returncode,
+                                               output=result.stderr.strip()))
 
 
 def _display(data: Path, root: Path) -> str:

@@ -114,6 +114,7 @@ class Plan:
     units: tuple[Unit, ...]
     sections: tuple[Section, ...]
     redirects: tuple[Redirect, ...] = ()
+    draft: bool = False  # imported and not yet reviewed: previewed, never published
 
     @cached_property
     def tasks(self) -> tuple[Task, ...]:
@@ -222,6 +223,7 @@ def build(data: dict, source: "Source | None" = None) -> Plan:
         units=tuple(units.values()),
         sections=tuple(sections),
         redirects=tuple(Redirect(entry["from"], entry["to"]) for entry in data.get("redirects", ())),
+        draft=data.get("draft") is True,
     )
 
 

@@ -140,6 +140,7 @@ class Site:
         # old URL -> the URL of the page that now shows its record, as the ledger records it
         self.moves: dict[str, str] = {}
         self.files: dict[Plan, Any] = {}  # each plan's file (build.PlanFile), once loaded
+        self.drafts_left_out: list[str] = []  # the files of draft plans not built
         # records compare by identity, so this maps each record to its own page
         self._by_record = {page.record: page for page in self.pages if page.record is not None}
         self._site_unit = {record: unit for unit in self.units for _, record in unit.years}

@@ -156,6 +156,8 @@ def rendered(site: Site, source_name: str, progress: "dict[Plan, Progress | None
         # search results name
         if page.plan is not None:
             matter = {**matter, "meta": {"year": str(plan.year), **matter.get("meta", {})}}
+        if plan.draft:  # a preview of a plan not yet reviewed: overrides/partials/content.html
+            matter = {**matter, "meta": {**matter.get("meta", {}), "draft": "true"}}
         yield page.path, front_matter(source_name, **matter) + env.get_template(
             page.template).render(plan=plan, document=plan.document, link=link,
                                   path_link=path_link, progress=by_plan.get(plan), **context)

@@ -81,6 +81,7 @@ TITLES = (
     N_("a slug of lowercase ASCII words joined by '-', other than 'index'"),
     N_("an http(s) address of the published document"),
     N_("text on one line"),
+    N_("true"),
     N_("true or false"),
 )
 

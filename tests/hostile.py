@@ -140,6 +140,8 @@ def fields(schema: dict, data, root: dict | None = None, path: tuple = ()) -> li
     if "properties" in schema:
         found = []
         for key, sub in schema["properties"].items():
+            if "const" in _resolve(sub, root):
+                continue  # draft: true holds no value of its own (a draft is never published)
             assert isinstance(data, dict) and key in data, f"the base data has no {path + (key,)}"
             found += fields(sub, data[key], root, path + (key,))
         return found

@@ -99,10 +99,12 @@ def test_an_existing_draft_is_not_written_over_unless_asked(tmp_path, capsys):
     draft = tmp_path / "draft.yaml"
     draft.write_text("# 我的修改\n", encoding="utf-8")
     assert main(["import", str(NOTICE), "-o", str(draft)]) == 1
-    assert capsys.readouterr().err == f"{draft}: exists; not written (pass --force to replace it)\n"
+    assert capsys.readouterr().err == f"{draft}: error: exists; not written (pass --force to replace it)\n"
     assert draft.read_text(encoding="utf-8") == "# 我的修改\n"
     assert main(["import", str(NOTICE), "-o", str(draft), "--force"]) == 0
-    assert draft.read_text(encoding="utf-8").startswith("# Draft imported from")
+    assert draft.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../../generator/schema/plan-input.schema.json\n"
+        f"# Draft imported from {NOTICE.name} by `make import`")
 
 
 @pytest.mark.parametrize("line, task", [

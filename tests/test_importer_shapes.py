@@ -142,7 +142,7 @@ def test_the_draft_says_where_each_rule_came_from_and_what_it_governed(tmp_path,
     assert out[1] == "  numbering: 一、 (tasks); a flat list, one section titled as the plan"
     assert out[3:5] == ["  " + first, "  " + listed]
     written = draft.read_text(encoding="utf-8").splitlines()
-    assert written[1:3] == ["# " + first, "# " + listed]
+    assert written[3:5] == ["# " + first, "# " + listed]
     assert main(["check", "--data", str(draft)]) == 0
 
 

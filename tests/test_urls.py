@@ -81,7 +81,8 @@ def test_a_redirect_keeps_the_old_url_working(workspace, page):
                    "    to: /units/ba-zhong-shi-si-fa-ju/\n\nsections:\n")
     code, lines = workspace.run("urls")
     assert (code, lines) == (0, [f"{workspace.ledger}: 1 new URL(s) published",
-                                 "  /units/ba-zhong-shi-si-fa-ju/"])
+                                 "  /units/ba-zhong-shi-si-fa-ju/",
+                                 f"Next: make site, then commit {workspace.ledger} with the plans"])
     ledger = workspace.ledger.read_text(encoding="utf-8")
     assert "/units/ba-zhong-shi-si-fa-ju/ unit 巴中市司法局\n" in ledger
     assert "/units/shi-si-fa-ju/ unit 市司法局\n" in ledger

@@ -52,7 +52,7 @@ CASES = {
         edit("sections:\n", "sectons:\n"),
         ["2:1: error: missing required field 'sections' (a list of records)",
          "27:1: error: unknown field 'sectons' (did you mean 'sections'?); expected one of: "
-         "document, plan, units, sections, redirects"]),
+         "document, plan, units, sections, draft, redirects"]),
     "missing task text": (
         edit(TASK_3_TEXT, ""),
         ["46:9: error: task （三）: missing required field 'text' (text on one line)"]),
@@ -174,7 +174,7 @@ CASES = {
         ["16:14: error: the file is not valid UTF-8 (byte 0xca); save it as UTF-8"]),
     "a list instead of a mapping": (
         b"- a\n- b\n",
-        ["1:1: error: expected a mapping of fields (document, plan, units, sections, redirects), "
+        ["1:1: error: expected a mapping of fields (document, plan, units, sections, draft, redirects), "
          "got a list"]),
     "section without tasks": (
         edit("    tasks:\n      - number: 三", "    tasks: []\n    x:\n      - number: 三"),

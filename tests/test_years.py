@@ -41,6 +41,13 @@ def declare_successor(plan_file, unit: str, successor: str) -> None:
                          encoding="utf-8")
 
 
+def reviewed(plan_file) -> None:
+    """What the maintainer does once the draft is reviewed: delete its draft marker."""
+    text = plan_file.read_text(encoding="utf-8")
+    assert "\ndraft: true\n" in text
+    plan_file.write_text(text.replace("\ndraft: true\n", "\n", 1), encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def two_years(tmp_path_factory):
     """The real data and a 2018 plan imported from the fixture notice, published with `make
@@ -49,6 +56,7 @@ def two_years(tmp_path_factory):
     data = copy_data(root)
     imported = generator("import", str(NOTICE), "-o", str(data / "plans" / "2018.yaml"))
     assert imported.returncode == 0, imported.stderr
+    reviewed(data / "plans" / "2018.yaml")
     declare_successor(data / "plans" / "2018.yaml", "市政府法制办", "市司法局")
     published = generator("urls", "--data", str(data))
     assert published.returncode == 0, published.stderr

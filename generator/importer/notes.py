@@ -10,6 +10,8 @@ by the structure.
 import re
 from dataclasses import dataclass, field
 
+from ..i18n import _
+
 # Each label starts a list of units in that role; None marks an official, kept in the wording only.
 LABELS = {"牵头单位": "lead", "牵头部门": "lead", "主办单位": "lead", "主责单位": "lead",
           "责任单位": "responsible", "责任部门": "responsible",
@@ -157,6 +159,6 @@ def collective(name: str) -> bool:
 def fragment(name: str) -> str | None:
     """Why a name looks like a fragment of a list, or None."""
     label = LABEL_WORD.match(name)
-    return f"it starts with the label '{label.group(0)}'" if label else \
-        f"it ends in '{name[-1]}'" if name[-1] in SEPARATORS else \
-        "it is shorter than two characters" if len(name) < 2 else None
+    return _("it starts with the label '{label}'").format(label=label.group(0)) if label else \
+        _("it ends in '{character}'").format(character=name[-1]) if name[-1] in SEPARATORS else \
+        _("it is shorter than two characters") if len(name) < 2 else None

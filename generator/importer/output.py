@@ -1,11 +1,20 @@
 """The draft as YAML in the order and layout of data/plan.yaml, and the summary printed with it."""
 import json
 
+from ..i18n import _
 from ..numerals import from_numeral
+
+SCHEMA_LINE = "# yaml-language-server: $schema=../../generator/schema/plan-input.schema.json"
 
 
 def _scalar(value) -> str:
     return json.dumps(value, ensure_ascii=False)  # JSON strings are YAML scalars
+
+
+def _value(value) -> str:
+    if value is True:
+        return "true"
+    return "[" + ", ".join(map(_scalar, value)) + "]" if isinstance(value, list) else _scalar(value)
 
 
 def _tasks(numerals: list) -> str:
@@ -19,7 +28,7 @@ def _tasks(numerals: list) -> str:
         else:
             runs.append([numeral])
     return "、".join(f"{run[0]}–{run[-1]}" if len(run) > 2 else "、".join(run) for run in runs) \
-        or "none"
+        or _("none")
 
 
 def rule_lines(draft) -> list[str]:
@@ -27,21 +36,29 @@ def rule_lines(draft) -> list[str]:
     out = []
     for rule in draft.rules:
         if rule.kind == "first leads":
-            effect = "the first unit of a list with no lead named leads" + \
-                ("" if rule.onward else " (this note only)")
+            effect = _("the first unit of a list with no lead named leads") if rule.onward else \
+                _("the first unit of a list with no lead named leads (this note only)")
         else:
-            effect = "adds " + "、".join(rule.names) + " to the responsible units of every later task"
-        out.append(f"line {rule.line}: rule “{rule.wording}”: {effect}; "
-                   f"applied to tasks {_tasks(rule.applied)}")
+            effect = _("adds {names} to the responsible units of every later task").format(
+                names="、".join(rule.names))
+        out.append(_("line {line}: rule “{wording}”: {effect}; applied to tasks {tasks}").format(
+            line=rule.line, wording=rule.wording, effect=effect, tasks=_tasks(rule.applied)))
     return out
 
 
-def dump(draft, source_name: str) -> str:
-    """The draft as YAML, in the order and layout of data/plan.yaml."""
-    out = [f"# Draft imported from {source_name} by `python -m generator import`; review it."]
+def dump(draft, source_name: str, carried: dict | None = None, renames: list = ()) -> str:
+    """The draft as YAML, in the order and layout of data/plan.yaml: the schema line first, then
+    the draft marker. `carried`: unit name -> (fields an earlier plan decided, its file);
+    `renames`: years.Rename, noted above the unit that likely took over."""
+    carried = carried or {}
+    out = [SCHEMA_LINE,
+           "# " + _("Draft imported from {notice} by `make import`: review it against the notice, "
+                    "then delete the line draft: true below; until then `make site` leaves it "
+                    "out.").format(notice=source_name),
+           "draft: true"]
     out += [f"# {line}" for line in rule_lines(draft)]
     for number, line in draft.unplaced:
-        out.append(f"# line {number}, not placed: {line}")
+        out.append("# " + _("line {line}, not placed: {text}").format(line=number, text=line))
     out.append("document:")
     for key in ("title", "number", "issuer", "written", "published", "column", "recipients"):
         if key in draft.document:
@@ -54,30 +71,42 @@ def dump(draft, source_name: str) -> str:
     out += [f"  {key}: {_scalar(draft.plan[key])}" for key in ("title", "preamble")
             if key in draft.plan]
     out.append("units:")
+    # what an earlier plan decided about a unit (collective included) overrides the guess
+    units = [(name, {**({"collective": True} if guessed else {}), **carried.get(name, ({}, ""))[0]})
+             for name, guessed in draft.units.items()]
     # agencies first, then the collective phrases, each in the order the notice names them
-    for name, collective in sorted(draft.units.items(), key=lambda item: item[1]):
-        out.append(f"  - name: {_scalar(name)}" + ("\n    collective: true" if collective else ""))
+    for name, fields in sorted(units, key=lambda unit: bool(unit[1].get("collective"))):
+        out += ["  # " + _("likely takes over the work of {old} of {plan}: declare it there as "
+                           "its successor only if a published source says so").format(
+                               old=rename.old, plan=plan)
+                for rename, plan in renames if rename.new == name]
+        if name in carried:
+            out.append("  # " + _("as decided in {plan}").format(plan=carried[name][1]))
+        out.append(f"  - name: {_scalar(name)}")
+        out += [f"    {key}: {_value(fields[key])}" for key in ("collective", "full_name",
+                                                              "aliases", "slug")
+                if fields.get(key) not in (None, False, "", [])]
     out.append("sections:")
     for section in draft.sections:
         out += [f"  - number: {section['number']}", f"    title: {_scalar(section['title'])}"]
         # a section's own paragraphs: comments, as the data has no field for them
-        out += [f"    # line {number}, section text: {text}" for number, text in section["texts"]]
+        out += ["    # " + _("line {line}, section text: {text}").format(line=number, text=text)
+                for number, text in section["texts"]]
         out.append("    tasks:" + ("" if section["tasks"] else " []"))
         headings = section["headings"]
         for index, task in enumerate(section["tasks"] + [None]):
             # a group heading above the tasks: a comment, as the data has no group records
-            out += [f"      # line {number}, group heading: {text}"
+            out += ["      # " + _("line {line}, group heading: {text}").format(line=number, text=text)
                     for at, number, text in headings if at == index]
             if task is None:
                 break
             out.append(f"      - number: {task['number']}")
             for key in ("title", "text", "lead", "responsible", "responsibility"):
                 if task.get(key):
-                    value = task[key]
-                    shown = "[" + ", ".join(map(_scalar, value)) + "]" if isinstance(value, list) \
-                        else _scalar(value)
-                    out.append(f"        {key}: {shown}")
-    return "\n".join(out) + "\n"
+                    out.append(f"        {key}: {_value(task[key])}")
+    # a comment quotes the notice or an earlier plan: a line break there would end the comment
+    return "\n".join(" ".join(line.splitlines()) if line.lstrip().startswith("#") else line
+                     for line in out) + "\n"
 
 
 def summary(draft) -> list[str]:
@@ -85,17 +114,24 @@ def summary(draft) -> list[str]:
     and where the text that has no field in the data was kept."""
     out = []
     if draft.levels:
-        out.append("  numbering: " + " > ".join(draft.levels) + " (tasks)" +
-                   ("; a flat list, one section titled as the plan" if draft.flat else "") +
-                   ("; group headings kept as comments" if len(draft.levels) > 2 else ""))
+        levels = " > ".join(_("run-in headings") if level == "run-in headings" else level
+                            for level in draft.levels)
+        shape = _("a flat list, one section titled as the plan") if draft.flat else \
+            _("group headings kept as comments") if len(draft.levels) > 2 else ""
+        out.append("  " + (_("numbering: {levels} (tasks); {shape}") if shape else
+                           _("numbering: {levels} (tasks)")).format(levels=levels, shape=shape))
     roles: dict = {}
     for section in draft.sections:
         tasks = section["tasks"]
-        groups = f" in {len(section['headings'])} group(s)" if section["headings"] else ""
-        texts = f"; {len(section['texts'])} paragraph(s) of its own kept as comments (line " + \
-            ", ".join(str(number) for number, _ in section["texts"]) + ")" \
-            if section["texts"] else ""
-        out.append(f"  {section['number']}、{section['title']}: {len(tasks)} task(s){groups}{texts}")
+        line = _("{number}、{title}: {tasks} task(s)").format(
+            number=section["number"], title=section["title"], tasks=len(tasks))
+        if section["headings"]:
+            line += _(" in {groups} group(s)").format(groups=len(section["headings"]))
+        if section["texts"]:
+            line += _("; {count} paragraph(s) of its own kept as comments (line {lines})").format(
+                count=len(section["texts"]),
+                lines=", ".join(str(number) for number, _text in section["texts"]))
+        out.append("  " + line)
         for task in tasks:
             for role in ("lead", "responsible"):
                 for name in task.get(role, []):
@@ -103,9 +139,11 @@ def summary(draft) -> list[str]:
     out += [f"  {line}" for line in rule_lines(draft)]
     bare = [f"{t['number']} {t['title']}" for s in draft.sections for t in s["tasks"]
             if "responsibility" not in t]
-    out.append(f"  tasks without a unit note: {len(bare)}"
-               + (f" ({'; '.join(bare)})" if bare else ""))
-    out.append(f"  units ({len(roles)}; tasks naming each as lead + as responsible):")
+    out.append("  " + (_("tasks without a unit note: {count} ({tasks})") if bare else
+                       _("tasks without a unit note: {count}")).format(
+        count=len(bare), tasks="; ".join(bare)))
+    out.append("  " + _("units ({count}; tasks naming each as lead + as responsible):").format(
+        count=len(roles)))
     for name, count in sorted(roles.items(), key=lambda item: -sum(item[1].values())):
         out.append(f"    {name} {count['lead']} + {count['responsible']}")
     return out

@@ -9,6 +9,7 @@ the task; paragraphs of a section before its first task are kept as comments und
 """
 from dataclasses import dataclass, field
 
+from ..i18n import _
 from ..numerals import from_numeral, to_numeral
 from . import notes
 from .lines import LEVELS, RUN_IN, full_width, groups, numbered, run_in_heading
@@ -164,7 +165,7 @@ class Reader:
         """A heading between section and task, kept as a comment; after it on the same line, a
         run-in task when the tasks are run-in paragraphs."""
         section, self.task = self._section(), None
-        _, stop, rest = found[2].partition("。")
+        _heading, stop, rest = found[2].partition("。")
         cut = len(p.text) - len(rest) if stop and self._run_in_task(rest) else len(p.text)
         section["headings"].append((len(section["tasks"]), p.number, p.text[:cut]))
         # the heading's own notes stay in its comment; the rules they state hold from here
@@ -203,7 +204,7 @@ class Reader:
     def _notes(self, p: Paragraph, offset: int) -> None:
         task = self.task
         self._state_rules(p.rules, p.number)  # a rule in the text, outside any note
-        for note, (start, _) in zip(p.notes, p.spans):
+        for note, (start, _end) in zip(p.notes, p.spans):
             if start < offset:
                 continue  # the group heading's own note, before its first task: read there
             self._state_rules(note.rules, p.number)
@@ -214,10 +215,16 @@ class Reader:
             for role, phrase in note.roles:
                 if role is None:
                     continue  # 牵头领导 names an official, not a unit; the wording keeps it
+                listed = set()
                 for name in notes.unit_names(phrase):
                     found = p.text.find(name, cursor)
                     cursor = found + len(name) if found >= 0 else cursor
                     column = p.indent + (found if found >= 0 else cursor) + 1
+                    if name in listed:  # 市司法局、市司法局: a slip of the notice, or a lost name
+                        self.draft.warnings.append((p.number, column, _(
+                            "task （{task}）: unit '{name}' is named twice in one list; the draft "
+                            "names it once").format(task=task["number"], name=name)))
+                    listed.add(name)
                     if role == "unmarked" and rule is not None:
                         # the rule may make it the lead, if no note of the task names one
                         task.setdefault("first", (name, self.first_leads))
@@ -225,9 +232,9 @@ class Reader:
                     self._assign(task, "responsible" if role == "unmarked" else role, name)
                     reason = notes.fragment(name)
                     if reason:
-                        self.draft.warnings.append(
-                            (p.number, column, f"task （{task['number']}）: unit name '{name}' "
-                                               f"looks like a fragment: {reason}"))
+                        self.draft.warnings.append((p.number, column, _(
+                            "task （{task}）: unit name '{name}' looks like a fragment: {reason}"
+                        ).format(task=task["number"], name=name, reason=reason)))
             if self.first_leads is not None and not self.first_leads.onward:
                 self.first_leads = None  # stated for this note alone, without 下同
 
