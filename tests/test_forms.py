@@ -297,7 +297,7 @@ def test_new_entries_appended_in_date_order_the_file_kept_known_ones_skipped(mad
              "unit": BUSIEST, "text": good(4)["G"], "evidence": [good(4)["H"]]}]
         checked = subprocess.run([sys.executable, "-m", "generator", "check", "--data", str(data)],
                                  cwd=ROOT, capture_output=True, text=True)
-        assert checked.returncode == 0 and f"{progress.as_posix()}: ok: 3 progress entries" in checked.stdout
+        assert checked.returncode == 0 and f"{progress.as_posix()}：通过：3 条进展" in checked.stdout
         again = import_forms(data, folder)
         assert again.stdout.splitlines()[-1] == f"{progress.as_posix()}：新增 0 条进展，3 条已有而跳过"
         assert progress.read_text(encoding="utf-8") == after
