@@ -15,20 +15,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.search_queries import UNIT_KINDS, Query, generated, hand_written  # noqa: E402
+from tests.search_queries import HELD_OUT, UNIT_KINDS, Query, generated, hand_written  # noqa: E402
 
 QUERIES = Path(__file__).with_name("search_queries.yaml")
 SEARCH_BOX = "input.md-search__input"
 RESULT_LINKS = ".md-search-result__item > a.md-search-result__link"
 # What a browser fetches to search, whichever engine: Pagefind's bundle and index chunks,
 # or Material's worker and whole index.
-SEARCH_ASSETS = re.compile(r"/pagefind/|/search/search_index\.json|/workers/search\.|/search\.js")
+SEARCH_ASSETS = re.compile(r"/pagefind/|/search/search_index\.json|/workers/search\.|/search(-reading)?\.js")
 
 
 @dataclass(frozen=True)
 class Result:
     query: Query
     found: tuple[str, ...]  # page URLs in the order the search box lists them
+    ms: float | None = None  # from the last keystroke to the results shown
 
     @property
     def rank(self) -> int | None:
@@ -46,8 +47,24 @@ def load_queries(plan=None) -> tuple[list[Query], list[Query]]:
     return generated(plan or load_plan()), hand_written(QUERIES)
 
 
+# Times, in the page, the last keystroke and the last change of the results shown.
+TIMER = """() => {
+  const meta = document.querySelector('.md-search-result__meta')
+  window.__keyAt = window.__shownAt = 0
+  document.addEventListener('keyup', () => { window.__keyAt = performance.now() }, true)
+  new MutationObserver(() => { window.__shownAt = performance.now() })
+    .observe(meta, {childList: true, characterData: true, subtree: true})
+}"""
+
+
 def search(page, text: str) -> tuple[str, ...]:
     """Type `text` as a person would and read the pages listed, best first."""
+    return timed_search(page, text)[0]
+
+
+def timed_search(page, text: str) -> tuple[tuple[str, ...], float]:
+    """The pages listed for `text`, and the milliseconds from its last keystroke to the
+    results shown (the page's TIMER must be running)."""
     box = page.locator(SEARCH_BOX)
     meta = page.locator(".md-search-result__meta")
     # Start from an empty box, so that the list read below can only answer this query.
@@ -57,16 +74,27 @@ def search(page, text: str) -> tuple[str, ...]:
                            arg=meta.element_handle())
     box.fill(text)
     box.press("End")
-    page.wait_for_function("m => m.textContent.trim() !== '键入以开始搜索'",
+    page.wait_for_function("m => m.textContent.trim() !== '键入以开始搜索' && "
+                           "(!window.__keyAt || window.__shownAt > window.__keyAt)",
                            arg=meta.element_handle())
     hrefs = page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.pathname)")
-    return tuple(dict.fromkeys(hrefs))
+    ms = page.evaluate("() => window.__keyAt ? window.__shownAt - window.__keyAt : null")
+    return tuple(dict.fromkeys(hrefs)), ms
 
 
 def run(page, origin: str, queries: list[Query]) -> list[Result]:
     page.goto(origin + "/")
+    page.evaluate(TIMER)
     page.locator(SEARCH_BOX).click()
-    return [Result(query, search(page, query.text)) for query in queries]
+    return [Result(query, *timed_search(page, query.text)) for query in queries]
+
+
+def latency(results: list[Result]) -> tuple[float, float]:
+    """The median and the 95th percentile of the milliseconds to results."""
+    times = sorted(r.ms for r in results if r.ms is not None)
+    if not times:
+        return 0.0, 0.0
+    return times[len(times) // 2], times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
 
 
 def first_search_bytes(browser, origin: str, text: str) -> int:
@@ -96,9 +124,11 @@ def unit_results(results: list[Result]) -> list[Result]:
 
 def summary(results: list[Result]) -> dict:
     units = unit_results(results)
+    median, p95 = latency(results)
     return {"queries": len(results), "hit@1": round(hit_rate(results, 1), 4),
             "hit@3": round(hit_rate(results, 3), 4),
-            "unit names at rank 1": f"{sum(r.rank == 1 for r in units)}/{len(units)}"}
+            "unit names at rank 1": f"{sum(r.rank == 1 for r in units)}/{len(units)}",
+            "ms median": round(median), "ms p95": round(p95)}
 
 
 def report(generated_results: list[Result], hand_results: list[Result], first_bytes: int) -> str:
@@ -112,25 +142,40 @@ def report(generated_results: list[Result], hand_results: list[Result], first_by
         lines.append(f"{rank:>4}  {result.query.kind:12} {result.query.text} -> "
                      f"{result.query.expected} ({first})")
     kinds = Counter(r.query.kind for r in generated_results)
-    lines.append("by kind (generated): " + ", ".join(
-        f"{kind} {hit_rate([r for r in generated_results if r.query.kind == kind], 1):.0%}@1/"
-        f"{hit_rate([r for r in generated_results if r.query.kind == kind], 3):.0%}@3 of {n}"
-        for kind, n in kinds.items()))
-    for name, results in (("generated", generated_results), ("hand-written", hand_results),
+    for title, held_out in (("shaped on", False), ("held out", True)):
+        lines.append(f"by kind (generated, {title}): " + ", ".join(
+            f"{kind} {hit_rate([r for r in generated_results if r.query.kind == kind], 1):.0%}@1/"
+            f"{hit_rate([r for r in generated_results if r.query.kind == kind], 3):.0%}@3 of {n}"
+            for kind, n in kinds.items() if (kind in HELD_OUT) == held_out))
+    shaped, held = split_held_out(generated_results)
+    for name, results in (("generated, shaped on", shaped), ("generated, held out", held),
+                          ("generated", generated_results), ("hand-written", hand_results),
                           ("all", generated_results + hand_results)):
         s = summary(results)
         lines.append(f"{name}: {s['queries']} queries, hit@1 {s['hit@1']:.1%}, "
                      f"hit@3 {s['hit@3']:.1%}, unit names at rank 1 {s['unit names at rank 1']}")
+    median, p95 = latency(generated_results + hand_results)
+    lines.append(f"milliseconds from the last keystroke to the results: median {median:.0f}, "
+                 f"95th percentile {p95:.0f}")
     lines.append(f"bytes fetched for the first search: {first_bytes:,}")
     return "\n".join(lines)
 
 
-def evaluate(site: Path) -> tuple[list[Result], list[Result], int]:
+def split_held_out(results: list[Result]) -> tuple[list[Result], list[Result]]:
+    return ([r for r in results if r.query.kind not in HELD_OUT],
+            [r for r in results if r.query.kind in HELD_OUT])
+
+
+def evaluate(site: Path, plan=None) -> tuple[list[Result], list[Result], int]:
+    """Every query typed into the search box of `site`: the queries generated from `plan` (the
+    real one by default) and, for the real plan, the hand-written ones."""
     from playwright.sync_api import sync_playwright
 
     from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serving
 
-    generated_queries, hand_queries = load_queries()
+    generated_queries, hand_queries = load_queries(plan)
+    if plan is not None:
+        hand_queries = []
     with serving(site) as origin, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         first = first_search_bytes(browser, origin, generated_queries[0].text)
@@ -140,8 +185,29 @@ def evaluate(site: Path) -> tuple[list[Result], list[Result], int]:
     return results[:len(generated_queries)], results[len(generated_queries):], first
 
 
-def main(site: Path) -> int:
-    generated_results, hand_results, first = evaluate(site)
+def synthetic_site(tasks: int, shape: str, folder: Path):
+    """A plan of another shape (bench/synthetic.py), built and indexed in `folder`."""
+    from bench.synthetic import write
+    from generator.build import load_plan as load
+    from tests.conftest import build_site
+
+    data = write(tasks, folder, shape)
+    built = build_site(data, folder / "build")
+    if built.returncode:
+        sys.exit(built.stderr[-3000:])
+    return folder / "build" / "site", load(data)
+
+
+def main(args: list[str]) -> int:
+    """search_eval.py [SITE] | --synthetic TASKS SHAPE"""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        if args[:1] == ["--synthetic"]:
+            site, plan = synthetic_site(int(args[1]), args[2], Path(scratch))
+        else:
+            site, plan = Path(args[0] if args else "site"), None
+        generated_results, hand_results, first = evaluate(site, plan)
     print(report(generated_results, hand_results, first))
     print(json.dumps({"generated": summary(generated_results), "hand-written": summary(hand_results),
                       "first search bytes": first}, ensure_ascii=False))
@@ -149,4 +215,4 @@ def main(site: Path) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "site")))
+    sys.exit(main(sys.argv[1:]))

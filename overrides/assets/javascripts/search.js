@@ -15,20 +15,23 @@
   var SHOWN = 10
   var pagefind = null
 
-  // The query and the index are read alike: NFKC folds full-width letters, digits and brackets
-  // to one form, and punctuation copied with the words (：；，、。 brackets quotes) only
-  // separates words, so it never empties the results.
-  function normalise(text) {
-    return text.normalize("NFKC").replace(/[\p{P}\p{S}\s]+/gu, " ").trim().toLowerCase()
-  }
+  // How a query is read (search-reading.js, an ES module beside this script).
+  var readingModule = import(new URL("search-reading.js", document.currentScript.src).href)
+  var reading = null
 
   function load() {
     if (!pagefind) {
-      pagefind = import(new URL("pagefind.js", bundle).href).then(function (module) {
-        // A unit's page lists its tasks, so it is long; its length must not push it down.
-        return module.options({ baseUrl: new URL(config.base + "/", location.href).pathname,
-                                excerptLength: 24, ranking: { pageLength: 0 } }).then(function () { return module })
-      })
+      var lexicon = fetch(new URL("lexicon.json", bundle)).then(function (response) {
+        return response.ok ? response.json() : null
+      }).catch(function () { return null })
+      pagefind = Promise.all([import(new URL("pagefind.js", bundle).href), lexicon, readingModule])
+        .then(function (loaded) {
+          reading = loaded[2]
+          // A unit's page lists its tasks, so it is long; its length must not push it down.
+          return loaded[0].options({ baseUrl: new URL(config.base + "/", location.href).pathname,
+                                     excerptLength: 24, ranking: { pageLength: 0 } })
+            .then(function () { return { module: loaded[0], lexicon: reading.prepare(loaded[1]) } })
+        })
     }
     return pagefind
   }
@@ -65,91 +68,130 @@
   }
 
   // Pagefind cuts a query into words by other rules than the page's text (长效 becomes 长 and
-  // 效, the text holds 长效), and a word it cannot find empties the results. When the query
-  // finds fewer than POOL pages, the longest shorter start of it that finds pages is added
-  // (its last word is matched as a prefix: 长 finds 长效). Then pages are placed by what they
-  // hold of the query as typed, each of its space-separated parts less punctuation: pages with
-  // every part in their text first, then by the length of the parts in their title, then the
-  // shorter title, then in Pagefind's order. So a unit's name, or part of it, puts the unit's page first.
+  // 效, the text holds 长效), and a word it cannot find empties the results. So the pages are
+  // gathered from several searches: every reading of the query (reading.readings), each piece
+  // of it between characters no page holds together (question words fall out), a character at
+  // a time (which meets the spaced characters of unit names), and the longest start and end
+  // of it that find pages. Then they are placed by how much of the query they hold.
   var POOL = 20
 
-  function fold(text) {
-    return normalise(text).replace(/ /g, "")
-  }
-
-  function widen(module, query, found) {
+  function gather(module, lexicon, query, found) {
     var seen = new Set(found.map(function (r) { return r.id }))
-    var step = function (end) {
-      if (end < 1 || found.length >= POOL) return Promise.resolve(found)
-      var start = query.slice(0, end).trim()
-      return module.search(start).then(function (more) {
-        var added = more.results.filter(function (r) { return !seen.has(r.id) })
-        if (!more.results.length) return step(end - 1)
-        return found.concat(added).slice(0, POOL)
+    // Each search brings up to POOL pages of its own.
+    function take(results) {
+      var added = results.filter(function (r) { return !seen.has(r.id) }).slice(0, POOL)
+      added.forEach(function (r) { seen.add(r.id); found.push(r) })
+      return added.length
+    }
+    var tries = [query.replace(/(\p{sc=Han})/gu, " $1 ").replace(/ +/g, " ").trim()]
+    if (lexicon) tries = tries.concat(reading.pieces(query, lexicon))
+    var chain = Promise.resolve()
+    tries.forEach(function (text) {
+      chain = chain.then(function () {
+        return text !== query ? module.search(text).then(function (more) { take(more.results) }) : null
+      })
+    })
+    // Shorter ends, then shorter starts: the longest that adds pages (its last word is matched
+    // as a prefix: 长 finds 长效). A question's words stand at either end.
+    var chars = Array.from(query)
+    function shrink(from, cut) {
+      if (cut >= chars.length - 1) return null
+      var text = (from ? chars.slice(cut) : chars.slice(0, chars.length - cut)).join("").trim()
+      return module.search(text).then(function (more) {
+        return take(more.results) ? null : shrink(from, cut + 1)
       })
     }
-    return step(query.length - 1)
+    return chain.then(function () { return shrink(false, 1) })
+      .then(function () { return shrink(true, 1) })
+      .then(function () { return found })
   }
 
-  function place(pages, query) {
-    var parts = query.split(" ").map(fold).filter(Boolean)
-    return pages.map(function (data, i) {
-      var title = fold(data.meta.title || ""), text = fold(data.content)
-      var inText = parts.every(function (p) { return text.includes(p) || title.includes(p) })
-      var inTitle = parts.reduce(function (n, p) { return n + (title.includes(p) ? p.length : 0) }, 0)
+  // Specific before general: what a page merely lists (the titles of the other pages found,
+  // a collective unit's every task, a task's units) is taken out of its text. A page is placed
+  // by the runs of the query its own text holds, and again those its title holds, as it reads
+  // best (reading.readings); a run of n characters counts n², less the more of the pages found
+  // hold it (负责, 工作 are everywhere, 职业资格许可 is not). Then by all its text, by the runs
+  // its title holds, the shorter title, and Pagefind's order.
+  var LABEL = /^[一二三四五六七八九十]+/  // a task's number, （十三）, folded
+
+  function place(pages, readings) {
+    var titles = pages.map(function (data) { return reading.fold(data.meta.title || "") })
+    var texts = pages.map(function (data, i) { return reading.fold(data.content) + "|" + titles[i] })
+    var pages_holding = new Map()
+    function weight(run) {
+      if (!pages_holding.has(run)) {
+        pages_holding.set(run, texts.filter(function (text) { return text.includes(run) }).length)
+      }
+      return Math.log(1 + texts.length / Math.max(1, pages_holding.get(run)))
+    }
+    function score(reading_, where) {
+      var found = reading.runs(reading_, where)
+      return found.total ? found.runs.reduce(function (sum, run) {
+        return sum + Array.from(run).length ** 2 * weight(run)
+      }, 0) / found.total : 0
+    }
+    function best(where) {
+      return Math.max.apply(null, readings.map(function (r) { return score(r, where) }))
+    }
+    var scored = pages.map(function (data, i) {
+      var title = titles[i], own = texts[i]
+      titles.forEach(function (other, j) {
+        other = other.replace(LABEL, "")
+        if (j !== i && other.length >= 3 && other !== title.replace(LABEL, "")) own = own.split(other).join("|")
+      })
+      var inTitle = Math.max.apply(null, readings.map(function (r) { return reading.held(r, title) }))
+      var about = Math.max.apply(null, readings.map(function (r) { return score(r, own) + 2 * score(r, title) }))
       // Of two titles that hold the query, the shorter is the closer: 市政府相关部门 before
       // 其他有职业资格许可和认定事项的市政府相关部门 for 相关部门.
-      var extra = inTitle ? title.length - inTitle : 0
-      return { data: data, inText: inText ? 1 : 0, inTitle: inTitle, extra: extra, i: i }
-    }).sort(function (a, b) {
-      return b.inText - a.inText || b.inTitle - a.inTitle || a.extra - b.extra || a.i - b.i
+      return { data: data, about: Math.round(about * 1e6), all: Math.round(best(texts[i]) * 1e6),
+               inTitle: inTitle, extra: inTitle ? title.length : 0, i: i }
     })
-      .map(function (entry) { return entry.data })
+    window.__debug = scored.map(function (e) { return [e.data.url, e.about, e.all, e.inTitle] })
+    return scored.sort(function (a, b) {
+      return b.about - a.about || b.all - a.all || b.inTitle - a.inTitle || a.extra - b.extra || a.i - b.i
+    }).map(function (entry) { return entry.data })
   }
 
-  // A unit's page also holds its names a character at a time (generator/search.py), so a
-  // query tried a character at a time finds the unit whose name holds it, however the words
-  // of the query and of the name were cut.
-  function add(module, query, found) {
-    if (found.length >= POOL || query === null) return Promise.resolve(found)
-    var seen = new Set(found.map(function (r) { return r.id }))
-    return module.search(query).then(function (more) {
-      return found.concat(more.results.filter(function (r) { return !seen.has(r.id) }))
-        .slice(0, POOL)
-    })
-  }
-
-  function find(module, query) {
-    var spaced = query.replace(/(\p{sc=Han})/gu, " $1 ").replace(/ +/g, " ").trim()
-    return module.debouncedSearch(query, {}, 80).then(function (search) {
-      if (!search) return null
-      return add(module, spaced === query ? null : spaced, search.results.slice(0, POOL))
-        .then(function (found) {
-          return found.length < POOL ? widen(module, query, found) : found
+  function find(module, lexicon, query) {
+    var read = reading.readings(query, lexicon)
+    var found = []
+    var chain = Promise.resolve()
+    // Each reading brings its own best pages: an everyday word the plan lacks (一把手) must not
+    // fill the pool before its official term (主要负责人) is searched.
+    read.forEach(function (text) {
+      chain = chain.then(function () {
+        return module.search(text).then(function (search) {
+          var ids = new Set(found.map(function (r) { return r.id }))
+          found = found.concat(search.results.slice(0, POOL).filter(function (r) { return !ids.has(r.id) }))
         })
+      })
+    })
+    return chain.then(function () {
+      return found.length < POOL ? gather(module, lexicon, read[0], found) : found
     }).then(function (found) {
-      return found && Promise.all(found.map(function (r) { return r.data() }))
+      return Promise.all(found.map(function (r) { return r.data() }))
     }).then(function (pages) {
-      return pages && place(pages, query)
+      return { pages: place(pages, read), query: read[0] }
     })
   }
 
   var latest = 0
   function update() {
-    var query = normalise(input.value)
+    var typed = input.value
     var ticket = ++latest
-    if (!query) {
+    if (!typed.trim()) {
       list.innerHTML = ""
       meta.textContent = t["search.result.placeholder"]
       return
     }
-    load().then(function (module) {
-      return find(module, query)
-    }).then(function (pages) {
-      if (!pages || ticket !== latest) return
-      var shown = pages.slice(0, SHOWN)
-      list.replaceChildren.apply(list, shown.map(function (data) { return item(data, query) }))
-      meta.textContent = count(pages.length)
+    load().then(function (loaded) {
+      var query = reading.normalise(typed)
+      return ticket === latest && query ? find(loaded.module, loaded.lexicon, query) : null
+    }).then(function (found) {
+      if (!found || ticket !== latest) return
+      var shown = found.pages.slice(0, SHOWN)
+      list.replaceChildren.apply(list, shown.map(function (data) { return item(data, found.query) }))
+      meta.textContent = count(found.pages.length)
     })
   }
 
@@ -202,8 +244,10 @@
   var searched = new URLSearchParams(location.search).get("h")
   var article = document.querySelector("article.md-content__inner")
   if (searched && article) {
-    var words = normalise(searched).split(" ").filter(function (w) { return w.length > 1 })
-    if (words.length) highlight(article, words)
+    readingModule.then(function (read) {
+      var words = read.normalise(searched).split(" ").filter(function (w) { return w.length > 1 })
+      if (words.length) highlight(article, words)
+    })
   }
 
   function highlight(root, words) {
