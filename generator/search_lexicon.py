@@ -10,7 +10,7 @@ by overrides/assets/javascripts/search.js with Pagefind's own files, from the si
 - `sounds`: groups of characters of one reading (pypinyin, with tone), common characters (GB2312's first level)
   beside the site's own, only groups holding a character of the site: the slips of sound;
 - `confusions`, `glossary`, `contractions`: generator/search_terms.yaml, as written;
-- `prefixes`: the city's name, with and without 市, from the site's title (巴中市, 巴中);
+- `prefixes`: the city's name without 市, from the site's title (巴中);
 - `names`: every name of a unit and its short forms, from the hidden block of its page
   (generator/search.py): a name inside a question (工商局负责哪些任务) is searched on its own.
 """
@@ -51,18 +51,22 @@ def city_prefixes(site: Path) -> list[str]:
     if not city:
         return []
     name = city.group(1)
-    return [name, name[:-1]] if len(name) > 2 else [name]
+    # 巴中 before 市 or a unit's short name: 巴中市财政局 is 市财政局, 巴中财政局 财政局.
+    return [name[:-1]] if len(name) > 2 else [name]
 
 
 def unit_names(site: Path) -> list[str]:
-    """The names in the search keys of unit pages that are all Han characters (not the pinyin
-    nor the spaced forms)."""
+    """The names in the search keys of unit pages, less punctuation as the search box reads
+    them (各县区人民政府); not the pinyin nor the spaced forms."""
     names = set()
     for page in site.glob("units/*/index.html"):
         keys = _KEYS.search(page.read_text(encoding="utf-8"))
         if keys:
-            names |= {key for key in html.unescape(keys.group(1)).split("；")
-                      if len(key) >= 2 and _HAN_RUN.fullmatch(key)}
+            for key in html.unescape(keys.group(1)).split("；"):
+                if " " not in key:
+                    folded = "".join(_HAN_RUN.findall(key))
+                    if len(folded) >= 2 and len(folded) >= len(key) - 2:
+                        names.add(folded)
     return sorted(names)
 
 

@@ -62,24 +62,30 @@ export function mend(text, lexicon) {
   return chars.join("")
 }
 
+// Full forms shortened, 市人民政府办公室 -> 市政府办; only after other characters: 办公室 alone is
+// no short name of anything.
+export function shorten(text, lexicon) {
+  lexicon.contractions.forEach(function (pair) {
+    text = text.replace(new RegExp("(?<=\\p{sc=Han})" + escapeRegExp(pair[0]), "gu"), pair[1])
+  })
+  return text
+}
+
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
 }
 
-// The readings of a query, the closest first: as typed (simplified, slips mended); with full
-// forms shortened (办公室 -> 办) and the city's name dropped where it begins a name (巴中市财政局
-// -> 财政局); and with each glossary term replaced by the others of its group.
+// The readings of a query, the closest first: as typed (simplified, slips mended, the city's
+// name dropped where it begins a name: 巴中市财政局 -> 市财政局, 巴中财政局 -> 财政局); with full
+// forms shortened (市人民政府办公室 -> 市政府办); and with each glossary term replaced by the
+// others of its group.
 export function readings(query, lexicon) {
   if (!lexicon) return [query]
   var typed = mend(simplify(query, lexicon), lexicon)
-  var short = typed
-  // Only a full form after other characters: 办公室 alone is no short name of anything.
-  lexicon.contractions.forEach(function (pair) {
-    short = short.replace(new RegExp("(?<=\\p{sc=Han})" + escapeRegExp(pair[0]), "gu"), pair[1])
-  })
   lexicon.prefixes.forEach(function (prefix) {
-    short = short.replace(new RegExp("(^| )" + escapeRegExp(prefix) + "(?=\\p{sc=Han})", "gu"), "$1")
+    typed = typed.replace(new RegExp("(^| )" + escapeRegExp(prefix) + "(?=\\p{sc=Han})", "gu"), "$1")
   })
+  var short = shorten(typed, lexicon)
   var found = [typed, short]
   ;[typed, short].forEach(function (reading) {
     lexicon.glossary.forEach(function (group) {

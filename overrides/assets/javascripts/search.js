@@ -114,7 +114,7 @@
   // its title holds, the shorter title, and Pagefind's order.
   var LABEL = /^[一二三四五六七八九十]+/  // a task's number, （十三）, folded
 
-  function place(pages, readings) {
+  function place(pages, readings, lexicon) {
     var titles = pages.map(function (data) { return reading.fold(data.meta.title || "") })
     var texts = pages.map(function (data, i) { return reading.fold(data.content) + "|" + titles[i] })
     var pages_holding = new Map()
@@ -124,11 +124,28 @@
       }
       return Math.log(1 + texts.length / Math.max(1, pages_holding.get(run)))
     }
-    function score(reading_, where) {
+    var full = Math.log(1 + texts.length)
+    // A title's runs count in full: what a page is about is no less its own for being common.
+    function score(reading_, where, inTitle) {
       var found = reading.runs(reading_, where)
       return found.total ? found.runs.reduce(function (sum, run) {
-        return sum + Array.from(run).length ** 2 * weight(run)
+        return sum + Array.from(run).length ** 2 * (inTitle ? full : weight(run))
       }, 0) / found.total : 0
+    }
+    // A unit's name the query holds whole, however its words were spaced (各县（区）人民政府),
+    // counts as one run in a title that is that name (市政府办公室 for 政府办公室), not in one
+    // that merely holds it (the notice, issued by 巴中市人民政府办公室).
+    function named(reading_, title) {
+      if (!lexicon) return 0
+      var folded = Array.from(reading.fold(reading_)), n = folded.length
+      var sum = 0, rest = folded.join(""), short = reading.shorten(title, lexicon)
+      lexicon.names.forEach(function (name) {
+        if (rest.includes(name) && (title.endsWith(name) || short.endsWith(name))) {
+          sum += Array.from(name).length ** 2
+          rest = rest.split(name).join("|")
+        }
+      })
+      return n ? sum * full / (n * n) : 0
     }
     function best(where) {
       return Math.max.apply(null, readings.map(function (r) { return score(r, where) }))
@@ -140,13 +157,14 @@
         if (j !== i && other.length >= 3 && other !== title.replace(LABEL, "")) own = own.split(other).join("|")
       })
       var inTitle = Math.max.apply(null, readings.map(function (r) { return reading.held(r, title) }))
-      var about = Math.max.apply(null, readings.map(function (r) { return score(r, own) + 2 * score(r, title) }))
+      var about = Math.max.apply(null, readings.map(function (r) {
+        return score(r, own) + 2 * (score(r, title, true) + named(r, title))
+      }))
       // Of two titles that hold the query, the shorter is the closer: 市政府相关部门 before
       // 其他有职业资格许可和认定事项的市政府相关部门 for 相关部门.
       return { data: data, about: Math.round(about * 1e6), all: Math.round(best(texts[i]) * 1e6),
                inTitle: inTitle, extra: inTitle ? title.length : 0, i: i }
     })
-    window.__debug = scored.map(function (e) { return [e.data.url, e.about, e.all, e.inTitle] })
     return scored.sort(function (a, b) {
       return b.about - a.about || b.all - a.all || b.inTitle - a.inTitle || a.extra - b.extra || a.i - b.i
     }).map(function (entry) { return entry.data })
@@ -171,7 +189,7 @@
     }).then(function (found) {
       return Promise.all(found.map(function (r) { return r.data() }))
     }).then(function (pages) {
-      return { pages: place(pages, read), query: read[0] }
+      return { pages: place(pages, read, lexicon), query: read[0] }
     })
   }
 
