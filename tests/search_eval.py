@@ -47,11 +47,12 @@ def load_queries(plan=None) -> tuple[list[Query], list[Query]]:
     return generated(plan or load_plan()), hand_written(QUERIES)
 
 
-# Times, in the page, the last keystroke and the last change of the results shown.
+# Times, in the page, the last keystroke that changed the query (its input event) and the last
+# change of the results shown.
 TIMER = """() => {
   const meta = document.querySelector('.md-search-result__meta')
   window.__keyAt = window.__shownAt = 0
-  document.addEventListener('keyup', () => { window.__keyAt = performance.now() }, true)
+  document.addEventListener('input', () => { window.__keyAt = performance.now() }, true)
   new MutationObserver(() => { window.__shownAt = performance.now() })
     .observe(meta, {childList: true, characterData: true, subtree: true})
 }"""

@@ -69,41 +69,53 @@
 
   // Pagefind cuts a query into words by other rules than the page's text (长效 becomes 长 and
   // 效, the text holds 长效), and a word it cannot find empties the results. So the pages are
-  // gathered from several searches: every reading of the query (reading.readings), each piece
-  // of it between characters no page holds together (question words fall out), a character at
-  // a time (which meets the spaced characters of unit names), and the longest start and end
-  // of it that find pages. Then they are placed by how much of the query they hold.
-  var POOL = 20
+  // gathered from several searches, each bringing up to POOL pages not yet found: every reading
+  // of the query (reading.readings: an everyday word the plan lacks, 一把手, must not fill the
+  // pool before its official term, 主要负责人, is searched); then, while fewer than POOL were
+  // found, the query a character at a time (which meets the spaced characters of unit names),
+  // each piece of it (reading.pieces: the unit names it holds, what stands between question
+  // words), and its longest shorter end and start that add pages (the last word is matched as a
+  // prefix: 长 finds 长效), at most SHRINK characters shorter. Then they are placed by how much
+  // of the query they hold; the first LOADED only, so a query costs as much at any size of plan.
+  var POOL = 20, LOADED = 30, SHRINK = 8
+  var STALE = new Error("a newer query")
+  var HAN = /\p{sc=Han}/u
 
-  function gather(module, lexicon, query, found) {
-    var seen = new Set(found.map(function (r) { return r.id }))
-    // Each search brings up to POOL pages of its own.
-    function take(results) {
-      var added = results.filter(function (r) { return !seen.has(r.id) }).slice(0, POOL)
-      added.forEach(function (r) { seen.add(r.id); found.push(r) })
-      return added.length
-    }
-    var tries = [query.replace(/(\p{sc=Han})/gu, " $1 ").replace(/ +/g, " ").trim()]
-    if (lexicon) tries = tries.concat(reading.pieces(query, lexicon))
-    var chain = Promise.resolve()
-    tries.forEach(function (text) {
-      chain = chain.then(function () {
-        return text !== query ? module.search(text).then(function (more) { take(more.results) }) : null
+  function find(module, lexicon, query, alive) {
+    var read = reading.readings(query, lexicon), typed = read[0], chars = Array.from(typed)
+    var found = [], seen = new Set()
+    function add(text) {
+      if (!alive()) return Promise.reject(STALE)
+      return module.search(text).then(function (search) {
+        var added = search.results.filter(function (r) { return !seen.has(r.id) }).slice(0, POOL)
+        added.forEach(function (r) { seen.add(r.id); found.push(r) })
+        return added.length
       })
+    }
+    function each(texts) {
+      return texts.reduce(function (chain, text) {
+        return chain.then(function () { return add(text) })
+      }, Promise.resolve())
+    }
+    function shrink(fromStart, cut) {
+      if (cut > SHRINK || cut >= chars.length - 1) return null
+      var text = (fromStart ? chars.slice(cut) : chars.slice(0, chars.length - cut)).join("").trim()
+      return add(text).then(function (added) { return added ? null : shrink(fromStart, cut + 1) })
+    }
+    return each(read).then(function () {
+      if (found.length >= POOL) return null
+      var spaced = typed.replace(/(\p{sc=Han})/gu, " $1 ").replace(/ +/g, " ").trim()
+      var tries = [spaced].concat(lexicon ? reading.pieces(typed, lexicon) : [])
+      return each(tries.filter(function (text) { return text !== typed })).then(function () {
+        return HAN.test(typed) ? shrink(false, 1) : null
+      }).then(function () {
+        return HAN.test(typed) ? shrink(true, 1) : null
+      })
+    }).then(function () {
+      return Promise.all(found.slice(0, LOADED).map(function (r) { return r.data() }))
+    }).then(function (pages) {
+      return { pages: place(pages, read, lexicon), query: typed }
     })
-    // Shorter ends, then shorter starts: the longest that adds pages (its last word is matched
-    // as a prefix: 长 finds 长效). A question's words stand at either end.
-    var chars = Array.from(query)
-    function shrink(from, cut) {
-      if (cut >= chars.length - 1) return null
-      var text = (from ? chars.slice(cut) : chars.slice(0, chars.length - cut)).join("").trim()
-      return module.search(text).then(function (more) {
-        return take(more.results) ? null : shrink(from, cut + 1)
-      })
-    }
-    return chain.then(function () { return shrink(false, 1) })
-      .then(function () { return shrink(true, 1) })
-      .then(function () { return found })
   }
 
   // Specific before general: what a page merely lists (the titles of the other pages found,
@@ -170,46 +182,30 @@
     }).map(function (entry) { return entry.data })
   }
 
-  function find(module, lexicon, query) {
-    var read = reading.readings(query, lexicon)
-    var found = []
-    var chain = Promise.resolve()
-    // Each reading brings its own best pages: an everyday word the plan lacks (一把手) must not
-    // fill the pool before its official term (主要负责人) is searched.
-    read.forEach(function (text) {
-      chain = chain.then(function () {
-        return module.search(text).then(function (search) {
-          var ids = new Set(found.map(function (r) { return r.id }))
-          found = found.concat(search.results.slice(0, POOL).filter(function (r) { return !ids.has(r.id) }))
-        })
-      })
-    })
-    return chain.then(function () {
-      return found.length < POOL ? gather(module, lexicon, read[0], found) : found
-    }).then(function (found) {
-      return Promise.all(found.map(function (r) { return r.data() }))
-    }).then(function (pages) {
-      return { pages: place(pages, read, lexicon), query: read[0] }
-    })
-  }
-
-  var latest = 0
+  // Each query typed starts a search; one started before it stops at its next step. A key that
+  // leaves the query as it was (an arrow, End) starts none.
+  var latest = 0, searched = null
   function update() {
     var typed = input.value
+    if (typed === searched) return
+    searched = typed
     var ticket = ++latest
     if (!typed.trim()) {
       list.innerHTML = ""
       meta.textContent = t["search.result.placeholder"]
       return
     }
+    function alive() { return ticket === latest }
     load().then(function (loaded) {
       var query = reading.normalise(typed)
-      return ticket === latest && query ? find(loaded.module, loaded.lexicon, query) : null
+      return alive() && query ? find(loaded.module, loaded.lexicon, query, alive) : null
     }).then(function (found) {
-      if (!found || ticket !== latest) return
+      if (!found || !alive()) return
       var shown = found.pages.slice(0, SHOWN)
       list.replaceChildren.apply(list, shown.map(function (data) { return item(data, found.query) }))
       meta.textContent = count(found.pages.length)
+    }).catch(function (error) {
+      if (error !== STALE) throw error
     })
   }
 
