@@ -74,22 +74,36 @@
   // pool before its official term, 主要负责人, is searched); then, while fewer than POOL were
   // found, the query a character at a time (which meets the spaced characters of unit names),
   // each piece of it (reading.pieces: the unit names it holds, what stands between question
-  // words), and its longest shorter end and start that add pages (the last word is matched as a
-  // prefix: 长 finds 长效), at most SHRINK characters shorter. Then they are placed by how much
-  // of the query they hold; the first LOADED only, so a query costs as much at any size of plan.
+  // words; in halves when Pagefind finds nothing for it), and its longest shorter end and start
+  // that add pages (the last word is matched as a prefix: 长 finds 长效), at most SHRINK
+  // characters shorter. Then the LOADED pages more of the searches found are placed by how much
+  // of the query they hold: a query costs as much at any size of plan.
   var POOL = 20, LOADED = 30, SHRINK = 8
   var STALE = new Error("a newer query")
   var HAN = /\p{sc=Han}/u
 
   function find(module, lexicon, query, alive) {
     var read = reading.readings(query, lexicon), typed = read[0], chars = Array.from(typed)
-    var found = [], seen = new Set()
+    var found = [], seen = new Set(), hits = new Map()
     function add(text) {
       if (!alive()) return Promise.reject(STALE)
       return module.search(text).then(function (search) {
+        var top = search.results.slice(0, POOL)
+        top.forEach(function (r) { hits.set(r.id, (hits.get(r.id) || 0) + 1) })
         var added = search.results.filter(function (r) { return !seen.has(r.id) }).slice(0, POOL)
         added.forEach(function (r) { seen.add(r.id); found.push(r) })
-        return added.length
+        return search.results.length ? added.length : -1
+      })
+    }
+    // A piece Pagefind finds nothing for is searched again in halves (联动 is no word of its
+    // index, so 区域合作联动执法 finds nothing, 区域合作 finds the task).
+    function halves(text) {
+      return add(text).then(function (added) {
+        var chars = Array.from(text), half = Math.ceil(chars.length / 2)
+        if (added >= 0 || chars.length < 4) return null
+        return halves(chars.slice(0, half).join("")).then(function () {
+          return halves(chars.slice(half).join(""))
+        })
       })
     }
     function each(texts) {
@@ -100,19 +114,26 @@
     function shrink(fromStart, cut) {
       if (cut > SHRINK || cut >= chars.length - 1) return null
       var text = (fromStart ? chars.slice(cut) : chars.slice(0, chars.length - cut)).join("").trim()
-      return add(text).then(function (added) { return added ? null : shrink(fromStart, cut + 1) })
+      return add(text).then(function (added) { return added > 0 ? null : shrink(fromStart, cut + 1) })
     }
     return each(read).then(function () {
       if (found.length >= POOL) return null
       var spaced = typed.replace(/(\p{sc=Han})/gu, " $1 ").replace(/ +/g, " ").trim()
-      var tries = [spaced].concat(lexicon ? reading.pieces(typed, lexicon) : [])
-      return each(tries.filter(function (text) { return text !== typed })).then(function () {
+      var pieces = lexicon ? reading.pieces(typed, lexicon) : []
+      return each([spaced].filter(function (text) { return text !== typed })).then(function () {
+        return pieces.reduce(function (chain, piece) {
+          return chain.then(function () { return halves(piece) })
+        }, Promise.resolve())
+      }).then(function () {
         return HAN.test(typed) ? shrink(false, 1) : null
       }).then(function () {
         return HAN.test(typed) ? shrink(true, 1) : null
       })
     }).then(function () {
-      return Promise.all(found.slice(0, LOADED).map(function (r) { return r.data() }))
+      // Those more of the searches found first.
+      var order = found.map(function (r, i) { return [hits.get(r.id) || 0, i, r] })
+        .sort(function (a, b) { return b[0] - a[0] || a[1] - b[1] })
+      return Promise.all(order.slice(0, LOADED).map(function (entry) { return entry[2].data() }))
     }).then(function (pages) {
       return { pages: place(pages, read, lexicon), query: typed }
     })
@@ -126,7 +147,9 @@
   // its title holds, the shorter title, and Pagefind's order.
   var LABEL = /^[一二三四五六七八九十]+/  // a task's number, （十三）, folded
 
-  function place(pages, readings, lexicon) {
+  function place(pages, spaced, lexicon) {
+    // A phrase copied across punctuation (规定，落实) is held whole by the page it was copied from.
+    var readings = spaced.map(reading.fold)
     var titles = pages.map(function (data) { return reading.fold(data.meta.title || "") })
     var texts = pages.map(function (data, i) { return reading.fold(data.content) + "|" + titles[i] })
     var pages_holding = new Map()
