@@ -189,10 +189,11 @@ def evaluate(site: Path, plan=None) -> tuple[list[Result], list[Result], int]:
 def synthetic_site(tasks: int, shape: str, folder: Path):
     """A plan of another shape (bench/synthetic.py), built and indexed in `folder`."""
     from bench.synthetic import write
-    from generator.build import load_plan as load
+    from generator.build import load_plan as load, publish_urls
     from tests.conftest import build_site
 
     data = write(tasks, folder, shape)
+    publish_urls(data)
     built = build_site(data, folder / "build")
     if built.returncode:
         sys.exit(built.stderr[-3000:])

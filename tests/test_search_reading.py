@@ -33,18 +33,23 @@ def real_lexicon(tmp_path_factory):
     return plan, search_lexicon.lexicon(site)
 
 
+def node(script: str, given=None):
+    """Run `script`, an ES module that imports the reading module as `r` and may read `given`
+    (JSON) as `given`, in Node; what it prints, as JSON."""
+    preamble = (f"import * as r from {json.dumps(READING.as_uri())};\n"
+                "import { readFileSync } from 'node:fs';\n"
+                "const given = JSON.parse(readFileSync(0, 'utf-8'));\n")
+    result = subprocess.run(["node", "--no-warnings", "--input-type=module", "-e", preamble + script],
+                            input=json.dumps(given, ensure_ascii=False), capture_output=True,
+                            text=True, check=True)
+    return json.loads(result.stdout)
+
+
 def read(lexicon: dict, queries: list[str], function: str = "readings") -> list:
     """`function` of the reading module applied to each normalised query, in Node."""
-    script = (f"import * as r from {json.dumps(READING.as_uri())};\n"
-              "const [lexicon, queries, fn] = JSON.parse(require_input());\n"
-              "const lex = r.prepare(lexicon);\n"
-              "console.log(JSON.stringify(queries.map(q => r[fn](r.normalise(q), lex))))")
-    script = script.replace("require_input()", "(await new Promise(done => { let s = '';"
-                            " process.stdin.on('data', d => s += d); process.stdin.on('end', () => done(s)) }))")
-    result = subprocess.run(["node", "--no-warnings", "--input-type=module", "-e", script],
-                            input=json.dumps([lexicon, queries, function], ensure_ascii=False),
-                            capture_output=True, text=True, check=True)
-    return json.loads(result.stdout)
+    return node("const lexicon = r.prepare(given.lexicon);\n"
+                "console.log(JSON.stringify(given.queries.map(q => r[given.fn](r.normalise(q), lexicon))))",
+                {"lexicon": lexicon, "queries": queries, "fn": function})
 
 
 def test_the_lexicon_holds_what_the_site_holds(tmp_path):
@@ -97,11 +102,6 @@ def test_no_slip_rule_turns_a_real_name_or_title_into_another(real_lexicon):
     assert read(lexicon, names, "mend") == names
 
 
-def test_held_counts_the_longest_runs_of_the_query(real_lexicon):
-    _, lexicon = real_lexicon
-    script = (f"import * as r from {json.dumps(READING.as_uri())};"
-              "console.log(JSON.stringify([r.held('清理职业资格', '完成清理职业资格许可'),"
-              " r.held('谁负责清理', '负责清理'), r.held('谁', '负责')]))")
-    result = subprocess.run(["node", "--no-warnings", "--input-type=module", "-e", script],
-                            capture_output=True, text=True, check=True)
-    assert json.loads(result.stdout) == [1, 16 / 25, 0]
+def test_held_counts_the_longest_runs_of_the_query():
+    assert node("console.log(JSON.stringify([r.held('清理职业资格', '完成清理职业资格许可'),"
+                " r.held('谁负责清理', '负责清理'), r.held('谁', '负责')]))") == [1, 16 / 25, 0]
