@@ -242,7 +242,7 @@ def held_out_task_queries(plan: Plan) -> list[Query]:
         for phrase in phrases(task, others, 1):
             queries.append(Query(rng.choice(TASK_QUESTIONS).format(phrase.strip(_PUNCTUATION)), page,
                                  "question"))
-        # A sentence of the task, eight words or more, with one word (not its first or last)
+        # A clause of the task, eight words or more, with one word (not its first or last)
         # replaced by a word of another task.
         words = words_of[task]
         clauses, clause = [], []
@@ -252,7 +252,9 @@ def held_out_task_queries(plan: Plan) -> list[Query]:
                 clause = []
             else:
                 clause.append(word)
-        clauses = [c for c in clauses + [clause] if len(c) >= 8]
+        # Only a clause no other task holds names the task.
+        clauses = [c for c in clauses + [clause] if len(c) >= 8
+                   and not any("".join(c) in other for other in others)]
         if not clauses:
             continue
         clause = list(rng.choice(clauses))

@@ -106,9 +106,9 @@
         })
       })
     }
-    function each(texts) {
+    function each(texts, step) {
       return texts.reduce(function (chain, text) {
-        return chain.then(function () { return add(text) })
+        return chain.then(function () { return step(text) })
       }, Promise.resolve())
     }
     function shrink(fromStart, cut) {
@@ -116,14 +116,11 @@
       var text = (fromStart ? chars.slice(cut) : chars.slice(0, chars.length - cut)).join("").trim()
       return add(text).then(function (added) { return added > 0 ? null : shrink(fromStart, cut + 1) })
     }
-    return each(read).then(function () {
+    return each(read, add).then(function () {
       if (found.length >= POOL) return null
       var spaced = typed.replace(/(\p{sc=Han})/gu, " $1 ").replace(/ +/g, " ").trim()
-      var pieces = lexicon ? reading.pieces(typed, lexicon) : []
-      return each([spaced].filter(function (text) { return text !== typed })).then(function () {
-        return pieces.reduce(function (chain, piece) {
-          return chain.then(function () { return halves(piece) })
-        }, Promise.resolve())
+      return (spaced === typed ? Promise.resolve() : add(spaced)).then(function () {
+        return each(lexicon ? reading.pieces(typed, lexicon) : [], halves)
       }).then(function () {
         return HAN.test(typed) ? shrink(false, 1) : null
       }).then(function () {
@@ -167,20 +164,20 @@
         return sum + Array.from(run).length ** 2 * (inTitle ? full : weight(run))
       }, 0) / found.total : 0
     }
-    // A unit's name the query holds whole, however its words were spaced (各县（区）人民政府),
-    // counts as one run in a title that is that name (市政府办公室 for 政府办公室), not in one
-    // that merely holds it (the notice, issued by 巴中市人民政府办公室).
+    // A page's name the query holds whole, however its words were spaced (各县（区）人民政府):
+    // the title, its short form (市政府办公室, 市政府办) or a unit's name it ends with (法制办 of
+    // 市政府法制办), not a name it merely holds (the notice's title, 巴中市人民政府办公室关于…).
+    // It counts as one run of the title.
     function named(reading_, title) {
-      if (!lexicon) return 0
-      var folded = Array.from(reading.fold(reading_)), n = folded.length
-      var sum = 0, rest = folded.join(""), short = reading.shorten(title, lexicon)
-      lexicon.names.forEach(function (name) {
-        if (rest.includes(name) && (title.endsWith(name) || short.endsWith(name))) {
-          sum += Array.from(name).length ** 2
-          rest = rest.split(name).join("|")
+      var folded = reading.fold(reading_), n = Array.from(folded).length
+      var short = lexicon ? reading.shorten(title, lexicon) : title, longest = 0
+      ;[title, short].concat(lexicon ? lexicon.names : []).forEach(function (name) {
+        var length = Array.from(name).length
+        if (length > longest && folded.includes(name) && (title.endsWith(name) || short.endsWith(name))) {
+          longest = length
         }
       })
-      return n ? sum * full / (n * n) : 0
+      return n ? longest * longest * full / (n * n) : 0
     }
     function best(where) {
       return Math.max.apply(null, readings.map(function (r) { return score(r, where) }))
