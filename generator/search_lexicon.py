@@ -7,8 +7,9 @@ by overrides/assets/javascripts/search.js with Pagefind's own files, from the si
   character table, for the characters the site holds (監察 -> 监察);
 - `pairs`: every two neighbouring Han characters the indexed text of any page holds, run
   together: a character of the query that forms a pair no page holds may be a slip;
-- `sounds`: groups of characters of one reading (pypinyin, with tone), common characters (GB2312's first level)
-  beside the site's own, only groups holding a character of the site: the slips of sound;
+- `sounds`: groups of characters of one reading (pypinyin, with tone), common characters
+  (GB2312's first level) beside the site's own, only groups holding a character of the site:
+  the slips of sound;
 - `confusions`, `glossary`, `contractions`: generator/search_terms.yaml, as written;
 - `prefixes`: the city's name without 市, from the site's title (巴中);
 - `names`: every name of a unit and its short forms, from the hidden block of its page
@@ -93,23 +94,26 @@ def _common() -> list[str]:
 
 def sound_groups(characters: set[str]) -> list[str]:
     """Characters of one reading, tone included, for every reading of a character of the site."""
-    key = "".join(sorted(characters))
-    kept = SOUNDS.get(key)
-    if kept is not None:
-        return json.loads(kept)
-    from pypinyin import Style, pinyin
-
-    readings: dict[str, list[str]] = {}
+    by_reading: dict[str, list[str]] = {}
     for ch in dict.fromkeys(_common() + sorted(characters)):
-        for reading in pinyin(ch, style=Style.TONE3, heteronym=True)[0]:
-            readings.setdefault(reading, []).append(ch)
-    groups = ["".join(chars) for chars in readings.values()
-              if len(chars) > 1 and any(ch in characters for ch in chars)]
-    SOUNDS.put(key, json.dumps(groups, ensure_ascii=False))
-    return groups
+        for reading in readings(ch):
+            by_reading.setdefault(reading, []).append(ch)
+    return ["".join(chars) for chars in by_reading.values()
+            if len(chars) > 1 and any(ch in characters for ch in chars)]
 
 
-# pypinyin's reading of the common characters, kept for the site's set of characters.
+def readings(ch: str) -> list[str]:
+    """Every reading pypinyin knows of a character (都: dou1, du1), kept in .cache/sounds.json."""
+    kept = SOUNDS.get(ch)
+    if kept is None:
+        from pypinyin import Style, pinyin
+
+        kept = " ".join(pinyin(ch, style=Style.TONE3, heteronym=True)[0])
+        SOUNDS.put(ch, kept)
+    return kept.split()
+
+
+# pypinyin's readings of characters, kept between builds (generator/word_cache.py).
 SOUNDS = word_cache.WordCache(word_cache.FOLDER / "sounds.json", "pypinyin", __file__)
 
 

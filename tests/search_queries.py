@@ -11,7 +11,7 @@ the first three (tasks).
 The kinds of HELD_OUT were added after the search was shaped on the others, and are reported
 apart: a unit's name after the city's name, in traditional characters, with one character
 replaced by a common one of the same sound, inside a question; a task phrase inside a
-question; a sentence of a task with one word replaced by a word of another task.
+question; a clause of a task with one word replaced by a word of another task.
 """
 import random
 import re
