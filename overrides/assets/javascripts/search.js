@@ -140,8 +140,9 @@
   // a collective unit's every task, a task's units) is taken out of its text. A page is placed
   // by the runs of the query its own text holds, and again those its title holds, as it reads
   // best (reading.readings); a run of n characters counts n², less the more of the pages found
-  // hold it (负责, 工作 are everywhere, 职业资格许可 is not). Then by all its text, by the runs
-  // its title holds, the shorter title, and Pagefind's order.
+  // hold it (负责, 工作 are everywhere, 职业资格许可 is not); the title's runs, and the page's
+  // name held whole, count twice. Then by all its text, by the runs its title holds, the
+  // shorter title, and Pagefind's order.
   var LABEL = /^[一二三四五六七八九十]+/  // a task's number, （十三）, folded
 
   function place(pages, spaced, lexicon) {
@@ -149,17 +150,17 @@
     var readings = spaced.map(reading.fold)
     var titles = pages.map(function (data) { return reading.fold(data.meta.title || "") })
     var texts = pages.map(function (data, i) { return reading.fold(data.content) + "|" + titles[i] })
-    var pages_holding = new Map()
+    var holding = new Map()
     function weight(run) {
-      if (!pages_holding.has(run)) {
-        pages_holding.set(run, texts.filter(function (text) { return text.includes(run) }).length)
+      if (!holding.has(run)) {
+        holding.set(run, texts.filter(function (text) { return text.includes(run) }).length)
       }
-      return Math.log(1 + texts.length / Math.max(1, pages_holding.get(run)))
+      return Math.log(1 + texts.length / Math.max(1, holding.get(run)))
     }
     var full = Math.log(1 + texts.length)
     // A title's runs count in full: what a page is about is no less its own for being common.
-    function score(reading_, where, inTitle) {
-      var found = reading.runs(reading_, where)
+    function score(read, where, inTitle) {
+      var found = reading.runs(read, where)
       return found.total ? found.runs.reduce(function (sum, run) {
         return sum + Array.from(run).length ** 2 * (inTitle ? full : weight(run))
       }, 0) / found.total : 0
@@ -168,8 +169,8 @@
     // the title, its short form (市政府办公室, 市政府办) or a unit's name it ends with (法制办 of
     // 市政府法制办), not a name it merely holds (the notice's title, 巴中市人民政府办公室关于…).
     // It counts as one run of the title.
-    function named(reading_, title) {
-      var folded = reading.fold(reading_), n = Array.from(folded).length
+    function named(read, title) {
+      var folded = reading.fold(read), n = Array.from(folded).length
       var short = lexicon ? reading.shorten(title, lexicon) : title, longest = 0
       ;[title, short].concat(lexicon ? lexicon.names : []).forEach(function (name) {
         var length = Array.from(name).length
