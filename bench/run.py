@@ -7,9 +7,10 @@ at the time, the time of the full `make site` from an empty docs/, the time of a
 build` (Material, search, the same Markdown, a one-page nav) measured in the same run as the
 baseline, their ratio, the same `make site` with ENGINE=zensical (its first, cold build and its
 fastest, which reuses Zensical's cache) as a ratio to the MkDocs one, the largest page of each
-kind, and the bytes a fresh Chromium fetches for its first search (a unit's name typed into the
-search box). A table, then JSON. The generator and the builds take turns, REPEAT times each,
-and each keeps its fastest time: the least disturbed by whatever else the machine is doing.
+kind, the bytes a fresh Chromium fetches for its first search (a unit's name typed into the
+search box), and the milliseconds from the last keystroke to the search's results. A table,
+then JSON. The generator and the builds take turns, REPEAT times each, and each keeps its
+fastest time: the least disturbed by whatever else the machine is doing.
 """
 import json
 import os
@@ -127,7 +128,7 @@ def measure(tasks: int, folder: Path, shape: str = "even") -> dict:
         "zensical_s": round(zensical, 2),
         "zensical_over_mkdocs": round(zensical / build, 2),
         **{f"largest_{kind}_kb": largest_kb(site, kind) for kind in KINDS},
-        "first_search_kb": round(first_search_bytes(site, data) / 1024, 1),
+        **search_figures(site, data),
     }
 
 
@@ -170,21 +171,27 @@ def make_site(data: Path, docs: Path, site: Path, folder: Path, engine: str) -> 
             f"CONFIG={folder / 'mkdocs.yml'}"]
 
 
-def first_search_bytes(site: Path, data: Path) -> int:
-    """What a reader's browser fetches to search the built site for its first unit's name."""
+def search_figures(site: Path, data: Path) -> dict:
+    """What a reader's browser fetches to search the built site for its first unit's name, and
+    the milliseconds from the last keystroke to the results shown (median, 95th percentile)
+    over a sample of the queries generated from the plan (tests/search_queries.py)."""
     from playwright.sync_api import sync_playwright
 
     from generator.build import load_plan
     from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serving
-    from tests.search_eval import first_search_bytes as measure_search
+    from tests.search_eval import first_search_bytes as measure_search, latency, run
+    from tests.search_queries import latency_sample
 
-    name = load_plan(data).units[0].name
+    plan = load_plan(data)
     with serving(site) as origin, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            return measure_search(browser, origin, name)
+            size = measure_search(browser, origin, plan.units[0].name)
+            median, p95 = latency(run(browser.new_page(), origin, latency_sample(plan)))
         finally:
             browser.close()
+    return {"first_search_kb": round(size / 1024, 1), "search_ms_median": round(median),
+            "search_ms_p95": round(p95)}
 
 
 def table(rows: list[dict]) -> str:

@@ -3,11 +3,13 @@
 Run after the site is built (`make site`, and tests/conftest.py's build_site):
 `python -m generator.search_index SITE`. Only the text of a page's data-pagefind-body
 (overrides/partials/content.html) is indexed; the extended Pagefind binary segments Chinese.
+Beside the index goes the lexicon the search box reads queries with (generator/search_lexicon.py).
 """
 import subprocess
 import sys
 from pathlib import Path
 
+from . import search_lexicon
 from .i18n import _
 
 # Text a page shows that names nothing of its own: heading anchors (¶), the citation block,
@@ -22,7 +24,10 @@ def command(site: Path) -> list[str]:
 
 
 def index_site(site: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(command(site), capture_output=True, text=True)
+    result = subprocess.run(command(site), capture_output=True, text=True)
+    if not result.returncode:
+        search_lexicon.write(site, site / "pagefind")
+    return result
 
 
 def main(argv: list[str]) -> int:

@@ -7,6 +7,11 @@ three phrases of every task drawn by a fixed-seed rule from its text, every task
 the plan writes it, and the document number written five ways. tests/search_queries.yaml adds
 the few hand-written queries. Every query names the page that must come first (units) or among
 the first three (tasks).
+
+The kinds of HELD_OUT were added after the search was shaped on the others, and are reported
+apart: a unit's name after the city's name, in traditional characters, with one character
+replaced by a common one of the same sound, inside a question; a task phrase inside a
+question; a clause of a task with one word replaced by a word of another task.
 """
 import random
 import re
@@ -28,7 +33,14 @@ class Query:
 
 
 # Kinds whose query names a unit: its page must come first.
-UNIT_KINDS = ("unit", "unit-short", "unit-part", "pinyin", "unit-width", "copied")
+UNIT_KINDS = ("unit", "unit-short", "unit-part", "pinyin", "unit-width", "copied",
+              "unit-city", "unit-traditional", "unit-sound", "unit-question")
+# Kinds the search was not shaped on (issue 27), reported apart from the others.
+HELD_OUT = ("unit-city", "unit-traditional", "unit-sound", "unit-question", "question",
+            "phrase-edit")
+# Questions as readers type them; {} is a unit's name or a task's phrase.
+UNIT_QUESTIONS = ("{}负责哪些任务", "{}的职责是什么", "哪里能查到{}的工作")
+TASK_QUESTIONS = ("谁负责{}", "{}是哪个部门牵头", "怎么{}")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _PREFIXES = ("市政府", "市")
 _PUNCTUATION = "，、。；：（）〔〕“”《》"
@@ -145,9 +157,132 @@ def number_queries(plan: Plan) -> list[Query]:
             + [Query(full_width(written[1]), "/", "number")])
 
 
+def city_prefix(plan: Plan) -> str:
+    """The city that issued the plan, as its title begins: 巴中市."""
+    match = re.match(r"^(.{2,4}?[市县州盟])", plan.document.title)
+    return match.group(1) if match else ""
+
+
+def plan_text(plan: Plan) -> str:
+    return "\n".join([plan.document.title, plan.title, *(u.name for u in plan.units),
+                      *(t.title + t.full_text for t in plan.tasks)])
+
+
+def _common_readings() -> dict[str, list[str]]:
+    """GB2312's 3,755 common characters by their first reading, tone included."""
+    from pypinyin import Style, lazy_pinyin
+
+    readings: dict[str, list[str]] = {}
+    for high in range(0xB0, 0xD8):
+        for low in range(0xA1, 0xFF):
+            try:
+                ch = bytes((high, low)).decode("gb2312")
+            except UnicodeDecodeError:
+                continue
+            readings.setdefault(lazy_pinyin(ch, style=Style.TONE3)[0], []).append(ch)
+    return readings
+
+
+def sound_slip(name: str, text: str, readings: dict[str, list[str]]) -> str | None:
+    """The name with one character replaced by a common one of the same reading, drawn with the
+    name as seed, such that the plan holds the result nowhere (so it is a slip, not a name)."""
+    from pypinyin import Style, lazy_pinyin
+
+    rng = random.Random(name)
+    positions = [i for i, ch in enumerate(name) if _HAN.match(ch)]
+    rng.shuffle(positions)
+    for i in positions:
+        others = [ch for ch in readings.get(lazy_pinyin(name[i], style=Style.TONE3)[0], [])
+                  if ch != name[i]]
+        rng.shuffle(others)
+        for other in others:
+            slipped = name[:i] + other + name[i + 1:]
+            if slipped not in text:
+                return slipped
+    return None
+
+
+def held_out_unit_queries(plan: Plan) -> list[Query]:
+    import opencc
+
+    site = registry(plan)
+    city = city_prefix(plan)
+    text = plan_text(plan)
+    readings = _common_readings()
+    traditional = opencc.OpenCC("s2t")
+    queries = []
+    for unit in plan.units:
+        page = site.url_of(unit)
+        names = [unit.name, *short_forms(unit.name)]
+        if city:
+            queries.append(Query(city + unit.name.removeprefix("市"), page, "unit-city"))
+            if unit.name.startswith("市政府"):
+                queries.append(Query(city + "人民政府" + unit.name[3:], page, "unit-city"))
+            for short in short_forms(unit.name)[-1:]:
+                queries.append(Query(city[:-1] + short, page, "unit-city"))
+        for name in names:
+            if traditional.convert(name) != name:
+                queries.append(Query(traditional.convert(name), page, "unit-traditional"))
+        slipped = sound_slip(names[-1], text, readings)
+        if slipped:
+            queries.append(Query(slipped, page, "unit-sound"))
+        template = random.Random(unit.name).choice(UNIT_QUESTIONS)
+        queries.append(Query(template.format(names[-1]), page, "unit-question"))
+    return queries
+
+
+def held_out_task_queries(plan: Plan) -> list[Query]:
+    site = registry(plan)
+    queries = []
+    words_of = {task: _words(task.full_text) for task in plan.tasks}
+    for task in plan.tasks:
+        page = site.url_of(task)
+        others = [other.full_text for other in plan.tasks if other is not task]
+        rng = random.Random(f"{task.number} held out")
+        for phrase in phrases(task, others, 1):
+            queries.append(Query(rng.choice(TASK_QUESTIONS).format(phrase.strip(_PUNCTUATION)), page,
+                                 "question"))
+        # A clause of the task, eight words or more, with one word (not its first or last)
+        # replaced by a word of another task.
+        words = words_of[task]
+        clauses, clause = [], []
+        for word in words:
+            if word[0] in _PUNCTUATION:
+                clauses.append(clause)
+                clause = []
+            else:
+                clause.append(word)
+        # Only a clause no other task holds names the task.
+        clauses = [c for c in clauses + [clause] if len(c) >= 8
+                   and not any("".join(c) in other for other in others)]
+        if not clauses:
+            continue
+        clause = list(rng.choice(clauses))
+        pool = [w for other in plan.tasks if other is not task for w in words_of[other]
+                if len(_HAN.findall(w)) == len(w) and w not in clause]
+        clause[rng.randrange(1, len(clause) - 1)] = rng.choice(pool)
+        queries.append(Query("".join(clause), page, "phrase-edit"))
+    return queries
+
+
 def generated(plan: Plan) -> list[Query]:
-    return unit_queries(plan) + task_queries(plan) + number_queries(plan)
+    return (unit_queries(plan) + task_queries(plan) + number_queries(plan)
+            + held_out_unit_queries(plan) + held_out_task_queries(plan))
 
 
 def hand_written(path) -> list[Query]:
     return [Query(**entry) for entry in yaml.safe_load(path.read_text(encoding="utf-8"))]
+
+
+def latency_sample(plan: Plan, count: int = 120) -> list[Query]:
+    """Queries of every kind drawn evenly from a plan of any size, for timing the search box:
+    the unit kinds of every unit, and a phrase and a question of every task, sampled; the
+    phrases are not checked against the other tasks (that grows with the square of tasks)."""
+    site = registry(plan)
+    units = unit_queries(plan) + held_out_unit_queries(plan)
+    tasks = []
+    for task in plan.tasks[::max(1, len(plan.tasks) // (count // 2))]:
+        for phrase in phrases(task, [], 1):
+            tasks += [Query(phrase, site.url_of(task), "phrase"),
+                      Query(TASK_QUESTIONS[0].format(phrase), site.url_of(task), "question")]
+    return units[::max(1, len(units) // (count // 2))] + tasks

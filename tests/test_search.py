@@ -2,10 +2,13 @@
 import pytest
 
 from generator.build import load_plan
+from generator.pages import registry
 from generator.search import pinyin_forms, short_forms, unit_search_keys
 from generator.word_cache import WordCache
 from tests import search_eval
 from tests.conftest import ROOT, search_from_home
+from tests.search_queries import HELD_OUT, plan_text
+from tests.search_queries import short_forms as written_short_forms
 
 
 @pytest.fixture(scope="module")
@@ -25,8 +28,30 @@ def test_the_query_set_is_generated_from_the_data_and_large():
     assert len(generated) + len(hand) >= 200 and len(generated) > 3 * len(hand)
     assert {q.text for q in generated if q.kind == "unit"} == {unit.name for unit in plan.units}
     assert {q.kind for q in generated} >= {"unit", "unit-short", "unit-part", "pinyin", "copied",
-                                           "phrase", "task-number", "number"}
+                                           "phrase", "task-number", "number", *HELD_OUT}
     assert sum(q.kind == "phrase" for q in generated) == 3 * len(plan.tasks)
+    # Every unit after the city's name, in a question, with a slip of sound.
+    for kind in ("unit-city", "unit-question", "unit-sound"):
+        assert {q.expected for q in generated if q.kind == kind} == {
+            q.expected for q in generated if q.kind == "unit"}, kind
+    assert "巴中市财政局" in {q.text for q in generated if q.kind == "unit-city"}
+    assert "市監察局" in {q.text for q in generated if q.kind == "unit-traditional"}
+
+
+def test_a_slip_is_one_character_of_the_same_sound_found_nowhere_in_the_plan():
+    from pypinyin import Style, pinyin
+
+    plan = load_plan(ROOT / "data")
+    site = registry(plan)
+    forms = {site.url_of(unit): [unit.name, *written_short_forms(unit.name)] for unit in plan.units}
+    slips = [q for q in search_eval.load_queries(plan)[0] if q.kind == "unit-sound"]
+    assert len(slips) == len(plan.units)
+    for slip in slips:
+        assert slip.text not in plan_text(plan)
+        changed = [[(a, b) for a, b in zip(slip.text, form) if a != b]
+                   for form in forms[slip.expected] if len(form) == len(slip.text)]
+        (wrong, right), = next(pair for pair in changed if len(pair) == 1)
+        assert pinyin(wrong, style=Style.TONE3)[0][0] in pinyin(right, style=Style.TONE3, heteronym=True)[0]
 
 
 def test_hit_at_3_is_at_least_95_percent(evaluated):
@@ -34,6 +59,13 @@ def test_hit_at_3_is_at_least_95_percent(evaluated):
     print("\n" + search_eval.report(generated, hand, 0))
     misses = [(r.query.text, r.found[:3]) for r in generated if not r.rank or r.rank > 3]
     assert search_eval.hit_rate(generated, 3) >= 0.95, misses
+
+
+def test_hit_at_3_is_at_least_95_percent_on_the_kinds_it_was_not_shaped_on(evaluated):
+    _, held_out = search_eval.split_held_out(evaluated[0])
+    misses = [(r.query.kind, r.query.text, r.found[:3]) for r in held_out
+              if not r.rank or r.rank > 3]
+    assert len(held_out) > 100 and search_eval.hit_rate(held_out, 3) >= 0.95, misses
 
 
 def test_every_unit_name_and_form_of_it_finds_the_unit_first(evaluated):
@@ -78,6 +110,16 @@ def test_slash_focuses_the_search_box_and_enter_opens_the_first_result(page, ser
     page.locator(".md-search-result__item").first.wait_for()
     page.keyboard.press("Enter")
     page.wait_for_url(server + "/units/shi-si-fa-ju/?h=sifaju")
+
+
+@pytest.mark.parametrize("query, first", [
+    ("監察局", "市监察局"),                      # traditional characters
+    ("监查局", "市监察局"),                      # a slip of the same sound
+    ("巴中市人民政府法制办公室", "市政府法制办"),  # the city's name and the full form
+    ("民告官", "（十七）加强行政复议应诉工作"),    # the glossary's everyday word
+])
+def test_the_search_box_reads_the_query_as_the_reader_means_it(page, server, query, first):
+    assert search_from_home(page, server, query).locator("h1").inner_text().startswith(first)
 
 
 def test_the_first_search_fetches_under_300_kb(browser, server):

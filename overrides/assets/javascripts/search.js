@@ -15,20 +15,23 @@
   var SHOWN = 10
   var pagefind = null
 
-  // The query and the index are read alike: NFKC folds full-width letters, digits and brackets
-  // to one form, and punctuation copied with the words (：；，、。 brackets quotes) only
-  // separates words, so it never empties the results.
-  function normalise(text) {
-    return text.normalize("NFKC").replace(/[\p{P}\p{S}\s]+/gu, " ").trim().toLowerCase()
-  }
+  // How a query is read (search-reading.js, an ES module beside this script).
+  var readingModule = import(new URL("search-reading.js", document.currentScript.src).href)
+  var reading = null
 
   function load() {
     if (!pagefind) {
-      pagefind = import(new URL("pagefind.js", bundle).href).then(function (module) {
-        // A unit's page lists its tasks, so it is long; its length must not push it down.
-        return module.options({ baseUrl: new URL(config.base + "/", location.href).pathname,
-                                excerptLength: 24, ranking: { pageLength: 0 } }).then(function () { return module })
-      })
+      var lexicon = fetch(new URL("lexicon.json", bundle)).then(function (response) {
+        return response.ok ? response.json() : null
+      }).catch(function () { return null })
+      pagefind = Promise.all([import(new URL("pagefind.js", bundle).href), lexicon, readingModule])
+        .then(function (loaded) {
+          reading = loaded[2]
+          // A unit's page lists its tasks, so it is long; its length must not push it down.
+          return loaded[0].options({ baseUrl: new URL(config.base + "/", location.href).pathname,
+                                     excerptLength: 24, ranking: { pageLength: 0 } })
+            .then(function () { return { module: loaded[0], lexicon: reading.prepare(loaded[1]) } })
+        })
     }
     return pagefind
   }
@@ -65,91 +68,165 @@
   }
 
   // Pagefind cuts a query into words by other rules than the page's text (长效 becomes 长 and
-  // 效, the text holds 长效), and a word it cannot find empties the results. When the query
-  // finds fewer than POOL pages, the longest shorter start of it that finds pages is added
-  // (its last word is matched as a prefix: 长 finds 长效). Then pages are placed by what they
-  // hold of the query as typed, each of its space-separated parts less punctuation: pages with
-  // every part in their text first, then by the length of the parts in their title, then the
-  // shorter title, then in Pagefind's order. So a unit's name, or part of it, puts the unit's page first.
-  var POOL = 20
+  // 效, the text holds 长效), and a word it cannot find empties the results. So the pages are
+  // gathered from several searches, each bringing up to POOL pages not yet found: every reading
+  // of the query (reading.readings: an everyday word the plan lacks, 一把手, must not fill the
+  // pool before its official term, 主要负责人, is searched); then, while fewer than POOL were
+  // found, the query a character at a time (which meets the spaced characters of unit names),
+  // each piece of it (reading.pieces: the unit names it holds, what stands between question
+  // words; in halves when Pagefind finds nothing for it), and its longest shorter end and start
+  // that add pages (the last word is matched as a prefix: 长 finds 长效), at most SHRINK
+  // characters shorter. Then the LOADED pages more of the searches found are placed by how much
+  // of the query they hold: a query costs as much at any size of plan.
+  var POOL = 20, LOADED = 30, SHRINK = 8
+  var STALE = new Error("a newer query")
+  var HAN = /\p{sc=Han}/u
 
-  function fold(text) {
-    return normalise(text).replace(/ /g, "")
-  }
-
-  function widen(module, query, found) {
-    var seen = new Set(found.map(function (r) { return r.id }))
-    var step = function (end) {
-      if (end < 1 || found.length >= POOL) return Promise.resolve(found)
-      var start = query.slice(0, end).trim()
-      return module.search(start).then(function (more) {
-        var added = more.results.filter(function (r) { return !seen.has(r.id) })
-        if (!more.results.length) return step(end - 1)
-        return found.concat(added).slice(0, POOL)
+  function find(module, lexicon, query, alive) {
+    var read = reading.readings(query, lexicon), typed = read[0], chars = Array.from(typed)
+    var found = [], seen = new Set(), hits = new Map()
+    function add(text) {
+      if (!alive()) return Promise.reject(STALE)
+      return module.search(text).then(function (search) {
+        var top = search.results.slice(0, POOL)
+        top.forEach(function (r) { hits.set(r.id, (hits.get(r.id) || 0) + 1) })
+        var added = search.results.filter(function (r) { return !seen.has(r.id) }).slice(0, POOL)
+        added.forEach(function (r) { seen.add(r.id); found.push(r) })
+        return search.results.length ? added.length : -1
       })
     }
-    return step(query.length - 1)
+    // A piece Pagefind finds nothing for is searched again in halves (联动 is no word of its
+    // index, so 区域合作联动执法 finds nothing, 区域合作 finds the task).
+    function halves(text) {
+      return add(text).then(function (added) {
+        var chars = Array.from(text), half = Math.ceil(chars.length / 2)
+        if (added >= 0 || chars.length < 4) return null
+        return halves(chars.slice(0, half).join("")).then(function () {
+          return halves(chars.slice(half).join(""))
+        })
+      })
+    }
+    function each(texts, step) {
+      return texts.reduce(function (chain, text) {
+        return chain.then(function () { return step(text) })
+      }, Promise.resolve())
+    }
+    function shrink(fromStart, cut) {
+      if (cut > SHRINK || cut >= chars.length - 1) return null
+      var text = (fromStart ? chars.slice(cut) : chars.slice(0, chars.length - cut)).join("").trim()
+      return add(text).then(function (added) { return added > 0 ? null : shrink(fromStart, cut + 1) })
+    }
+    return each(read, add).then(function () {
+      if (found.length >= POOL) return null
+      var spaced = typed.replace(/(\p{sc=Han})/gu, " $1 ").replace(/ +/g, " ").trim()
+      return (spaced === typed ? Promise.resolve() : add(spaced)).then(function () {
+        return each(lexicon ? reading.pieces(typed, lexicon) : [], halves)
+      }).then(function () {
+        return HAN.test(typed) ? shrink(false, 1) : null
+      }).then(function () {
+        return HAN.test(typed) ? shrink(true, 1) : null
+      })
+    }).then(function () {
+      // Those more of the searches found first.
+      var order = found.map(function (r, i) { return [hits.get(r.id) || 0, i, r] })
+        .sort(function (a, b) { return b[0] - a[0] || a[1] - b[1] })
+      return Promise.all(order.slice(0, LOADED).map(function (entry) { return entry[2].data() }))
+    }).then(function (pages) {
+      return { pages: place(pages, read, lexicon), query: typed }
+    })
   }
 
-  function place(pages, query) {
-    var parts = query.split(" ").map(fold).filter(Boolean)
-    return pages.map(function (data, i) {
-      var title = fold(data.meta.title || ""), text = fold(data.content)
-      var inText = parts.every(function (p) { return text.includes(p) || title.includes(p) })
-      var inTitle = parts.reduce(function (n, p) { return n + (title.includes(p) ? p.length : 0) }, 0)
+  // Specific before general: what a page merely lists (the titles of the other pages found,
+  // a collective unit's every task, a task's units) is taken out of its text. A page is placed
+  // by the runs of the query its own text holds, and again those its title holds, as it reads
+  // best (reading.readings); a run of n characters counts n², less the more of the pages found
+  // hold it (负责, 工作 are everywhere, 职业资格许可 is not); the title's runs, and the page's
+  // name held whole, count twice. Then by all its text, by the runs its title holds, the
+  // shorter title, and Pagefind's order.
+  var LABEL = /^[一二三四五六七八九十]+/  // a task's number, （十三）, folded
+
+  function place(pages, spaced, lexicon) {
+    // A phrase copied across punctuation (规定，落实) is held whole by the page it was copied from.
+    var readings = spaced.map(reading.fold)
+    var titles = pages.map(function (data) { return reading.fold(data.meta.title || "") })
+    var texts = pages.map(function (data, i) { return reading.fold(data.content) + "|" + titles[i] })
+    var holding = new Map()
+    function weight(run) {
+      if (!holding.has(run)) {
+        holding.set(run, texts.filter(function (text) { return text.includes(run) }).length)
+      }
+      return Math.log(1 + texts.length / Math.max(1, holding.get(run)))
+    }
+    var full = Math.log(1 + texts.length)
+    // A title's runs count in full: what a page is about is no less its own for being common.
+    function score(read, where, inTitle) {
+      var found = reading.runs(read, where)
+      return found.total ? found.runs.reduce(function (sum, run) {
+        return sum + Array.from(run).length ** 2 * (inTitle ? full : weight(run))
+      }, 0) / found.total : 0
+    }
+    // A page's name the query holds whole, however its words were spaced (各县（区）人民政府):
+    // the title, its short form (市政府办公室, 市政府办) or a unit's name it ends with (法制办 of
+    // 市政府法制办), not a name it merely holds (the notice's title, 巴中市人民政府办公室关于…).
+    // It counts as one run of the title.
+    function named(read, title) {
+      var folded = reading.fold(read), n = Array.from(folded).length
+      var short = lexicon ? reading.shorten(title, lexicon) : title, longest = 0
+      ;[title, short].concat(lexicon ? lexicon.names : []).forEach(function (name) {
+        var length = Array.from(name).length
+        if (length > longest && folded.includes(name) && (title.endsWith(name) || short.endsWith(name))) {
+          longest = length
+        }
+      })
+      return n ? longest * longest * full / (n * n) : 0
+    }
+    function best(where) {
+      return Math.max.apply(null, readings.map(function (r) { return score(r, where) }))
+    }
+    var scored = pages.map(function (data, i) {
+      var title = titles[i], own = texts[i]
+      titles.forEach(function (other, j) {
+        other = other.replace(LABEL, "")
+        if (j !== i && other.length >= 3 && other !== title.replace(LABEL, "")) own = own.split(other).join("|")
+      })
+      var inTitle = Math.max.apply(null, readings.map(function (r) { return reading.held(r, title) }))
+      var about = Math.max.apply(null, readings.map(function (r) {
+        return score(r, own) + 2 * (score(r, title, true) + named(r, title))
+      }))
       // Of two titles that hold the query, the shorter is the closer: 市政府相关部门 before
       // 其他有职业资格许可和认定事项的市政府相关部门 for 相关部门.
-      var extra = inTitle ? title.length - inTitle : 0
-      return { data: data, inText: inText ? 1 : 0, inTitle: inTitle, extra: extra, i: i }
-    }).sort(function (a, b) {
-      return b.inText - a.inText || b.inTitle - a.inTitle || a.extra - b.extra || a.i - b.i
+      return { data: data, about: Math.round(about * 1e6), all: Math.round(best(texts[i]) * 1e6),
+               inTitle: inTitle, extra: inTitle ? title.length : 0, i: i }
     })
-      .map(function (entry) { return entry.data })
+    return scored.sort(function (a, b) {
+      return b.about - a.about || b.all - a.all || b.inTitle - a.inTitle || a.extra - b.extra || a.i - b.i
+    }).map(function (entry) { return entry.data })
   }
 
-  // A unit's page also holds its names a character at a time (generator/search.py), so a
-  // query tried a character at a time finds the unit whose name holds it, however the words
-  // of the query and of the name were cut.
-  function add(module, query, found) {
-    if (found.length >= POOL || query === null) return Promise.resolve(found)
-    var seen = new Set(found.map(function (r) { return r.id }))
-    return module.search(query).then(function (more) {
-      return found.concat(more.results.filter(function (r) { return !seen.has(r.id) }))
-        .slice(0, POOL)
-    })
-  }
-
-  function find(module, query) {
-    var spaced = query.replace(/(\p{sc=Han})/gu, " $1 ").replace(/ +/g, " ").trim()
-    return module.debouncedSearch(query, {}, 80).then(function (search) {
-      if (!search) return null
-      return add(module, spaced === query ? null : spaced, search.results.slice(0, POOL))
-        .then(function (found) {
-          return found.length < POOL ? widen(module, query, found) : found
-        })
-    }).then(function (found) {
-      return found && Promise.all(found.map(function (r) { return r.data() }))
-    }).then(function (pages) {
-      return pages && place(pages, query)
-    })
-  }
-
-  var latest = 0
+  // Each query typed starts a search; one started before it stops at its next step. A key that
+  // leaves the query as it was (an arrow, End) starts none.
+  var latest = 0, searched = null
   function update() {
-    var query = normalise(input.value)
+    var typed = input.value
+    if (typed === searched) return
+    searched = typed
     var ticket = ++latest
-    if (!query) {
+    if (!typed.trim()) {
       list.innerHTML = ""
       meta.textContent = t["search.result.placeholder"]
       return
     }
-    load().then(function (module) {
-      return find(module, query)
-    }).then(function (pages) {
-      if (!pages || ticket !== latest) return
-      var shown = pages.slice(0, SHOWN)
-      list.replaceChildren.apply(list, shown.map(function (data) { return item(data, query) }))
-      meta.textContent = count(pages.length)
+    function alive() { return ticket === latest }
+    load().then(function (loaded) {
+      var query = reading.normalise(typed)
+      return alive() && query ? find(loaded.module, loaded.lexicon, query, alive) : null
+    }).then(function (found) {
+      if (!found || !alive()) return
+      var shown = found.pages.slice(0, SHOWN)
+      list.replaceChildren.apply(list, shown.map(function (data) { return item(data, found.query) }))
+      meta.textContent = count(found.pages.length)
+    }).catch(function (error) {
+      if (error !== STALE) throw error
     })
   }
 
@@ -202,8 +279,10 @@
   var searched = new URLSearchParams(location.search).get("h")
   var article = document.querySelector("article.md-content__inner")
   if (searched && article) {
-    var words = normalise(searched).split(" ").filter(function (w) { return w.length > 1 })
-    if (words.length) highlight(article, words)
+    readingModule.then(function (read) {
+      var words = read.normalise(searched).split(" ").filter(function (w) { return w.length > 1 })
+      if (words.length) highlight(article, words)
+    })
   }
 
   function highlight(root, words) {
