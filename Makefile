@@ -43,8 +43,9 @@ site: $(STAMP)
 	rm -rf $(BUILD)/site $(BUILD)/site.old
 	$(BIN)/python -m generator generate --data $(DATA) --docs $(DOCS) --site $(BUILD)/site --config $(CONFIG)
 	$(ENGINE_BUILD) $(CONFIG)
-	@# The search index is made from the built pages, whichever engine built them.
-	$(BIN)/python -m generator.search_index $(BUILD)/site
+	@# Whichever engine built the pages: redirect pages in Chinese, the search index made from
+	@# the built pages, and a .gz and a .br copy beside every text file.
+	$(BIN)/python -m generator.finish_site $(BUILD)/site
 	if [ -d $(SITE) ]; then mv $(SITE) $(BUILD)/site.old; fi
 	mv $(BUILD)/site $(SITE)
 	rm -rf $(BUILD)/site.old

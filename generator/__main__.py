@@ -10,6 +10,7 @@ from .ledger import ledger_path
 from . import importer
 from .diagnostics import PlanError
 from .siteconfig import write_config
+from .site_settings import load_settings
 from .notice_file import read_notice
 from .write import WriteError, write_pages
 
@@ -37,10 +38,12 @@ def main(argv: list[str] | None = None) -> int:
         return import_notice(parser, args)
     try:
         if args.command == "check":
+            settings = _settings_with_plans(args.data)
             # A draft never published has no ledger yet: there is no URL of it to keep.
             _, site = load_site(args.data, args.data.as_posix(),
                                 new_urls_allowed=not ledger_path(args.data).exists())
             progress = load_progress_all(site)
+            _print_warnings(settings)
             for plan in reversed(site.plans):
                 print(f"{site.files[plan].name}: ok: {len(plan.sections)} sections, "
                       f"{len(plan.tasks)} tasks, {len(plan.units)} units")
@@ -57,9 +60,11 @@ def main(argv: list[str] | None = None) -> int:
             report = write_pages(args.docs, {})
             print(f"{args.docs.as_posix()}/: {len(report.deleted)} generated page(s) deleted")
             return 0
+        settings = _settings_with_plans(args.data)  # before any page is written
         site, report = generate(args.data, args.docs, site_url=os.environ.get("SITE_URL", ""))
         if args.config:
-            write_config(site, Path("mkdocs.yml"), args.docs, args.site, args.config)
+            write_config(site, settings, Path("mkdocs.yml"), args.docs, args.site, args.config)
+        _print_warnings(settings)
     except PlanError as error:
         for diagnostic in error.diagnostics:
             print(diagnostic, file=sys.stderr)
@@ -75,6 +80,24 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.docs.as_posix()}/: {len(report.written)} page(s) written, "
           f"{len(report.deleted)} deleted, {report.unchanged} unchanged")
     return 0
+
+
+def _settings_with_plans(data: Path):
+    """The site settings; their errors are reported with the plans' (PlanError with both)."""
+    try:
+        return load_settings(data)
+    except PlanError as settings_error:
+        try:
+            load_site(data, data.as_posix(), new_urls_allowed=not ledger_path(data).exists())
+        except PlanError as error:
+            raise PlanError(settings_error.diagnostics + error.diagnostics) from None
+        raise
+
+
+def _print_warnings(settings) -> None:
+    """Missing settings are warnings that do not stop the build (README, Site settings)."""
+    for warning in settings.warnings:
+        print(warning, file=sys.stderr)
 
 
 def import_notice(parser: argparse.ArgumentParser, args) -> int:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
-from . import charts, downloads, feeds, jsonld, urls
+from . import charts, downloads, feeds, jsonld, page_design, urls
 from .model import Plan, Section, Task, Unit
 from .pages import MATRIX_CELLS, Page, Site
 from .progress import Progress
@@ -152,6 +152,8 @@ def rendered(site: Site, source_name: str, progress: "dict[Plan, Progress | None
         # search results name
         if page.plan is not None:
             matter = {**matter, "meta": {"year": str(plan.year), **matter.get("meta", {})}}
+        matter = {**matter, "meta": {**page_design.metadata(site, page, plan),
+                                     **past_plan(site, page), **matter.get("meta", {})}}
         yield page.path, front_matter(source_name, **matter) + env.get_template(
             page.template).render(plan=plan, document=plan.document, link=link,
                                   path_link=path_link, progress=by_plan.get(plan), **context)
@@ -283,6 +285,16 @@ def _contexts(site: Site, by_plan: dict, site_url: str) -> dict:
         "unit": unit,
         "unit-part": unit_part,
     }
+
+
+def past_plan(site: Site, page: Page) -> dict[str, str]:
+    """On a page of a plan that is not the newest: the newest plan's page, which the theme's
+    notice at the top links to (overrides/partials/content.html)."""
+    plan = page.plan or getattr(page.record, "plan", None)
+    if plan is None or plan is site.plan:
+        return {}
+    return {"past_year": str(plan.year), "newest_year": str(site.plan.year),
+            "newest_url": site.the("plan", site.plan).url}
 
 
 def matrix_grid(plan: Plan, tasks: tuple[Task, ...], columns: tuple[Unit, ...],

@@ -47,8 +47,9 @@ ENGINES = {"mkdocs": [sys.executable, "-m", "mkdocs", "build", "--strict", "--co
 
 def build_site(data: Path, out: Path, engine: str = "mkdocs") -> subprocess.CompletedProcess:
     """What `make site` does, into out/: the generator writes out/docs and out/mkdocs.yml, the
-    engine builds out/site, and Pagefind indexes it for the search."""
-    from generator.search_index import index_site
+    engine builds out/site, and generator/finish_site.py does the rest (redirect pages, the
+    search index, precompressed copies)."""
+    from generator.finish_site import finish
 
     require_slow()
     (out / "docs").mkdir(parents=True, exist_ok=True)
@@ -62,7 +63,7 @@ def build_site(data: Path, out: Path, engine: str = "mkdocs") -> subprocess.Comp
         return generated
     built = subprocess.run(ENGINES[engine] + [str(config)], cwd=out, env=env,
                            capture_output=True, text=True)
-    return built if built.returncode else index_site(out / "site")
+    return built if built.returncode else finish(out / "site")
 
 
 @pytest.fixture(scope="session")
