@@ -115,8 +115,8 @@ $(NODE_TOOLS): package.json package-lock.json
 	npm ci --no-audit --no-fund
 
 # The browser tests drive Debian's chromium (Playwright's own browser downloads are not used);
-# printing a page to PDF needs Chinese fonts.
-DEBIAN_PACKAGES := chromium fonts-noto-cjk
+# printing a page to PDF needs Chinese fonts; nginx serves the site as deploy/nginx.conf says.
+DEBIAN_PACKAGES := chromium fonts-noto-cjk nginx
 chromium:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \

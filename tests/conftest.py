@@ -17,7 +17,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
 # Fixtures that build the real site or drive the browser: a test that uses one is slow.
-SLOW_FIXTURES = {"real_site", "server", "browser", "page"}
+SLOW_FIXTURES = {"real_site", "server", "browser", "page", "sites", "engine_site"}
 _current: list = []  # the test running now
 
 
@@ -72,6 +72,23 @@ def real_site(tmp_path_factory) -> Path:
     result = build_site(ROOT / "data", out)
     assert result.returncode == 0, result.stderr
     return out / "site"
+
+
+@pytest.fixture(scope="session")
+def sites(tmp_path_factory) -> dict[str, Path]:
+    """The real site built by each engine."""
+    built = {}
+    for engine in ENGINES:
+        out = tmp_path_factory.mktemp(engine)
+        result = build_site(ROOT / "data", out, engine)
+        assert result.returncode == 0, result.stderr
+        built[engine] = out / "site"
+    return built
+
+
+@pytest.fixture(scope="session", params=list(ENGINES))
+def engine_site(request, sites) -> Path:
+    return sites[request.param]
 
 
 @contextlib.contextmanager

@@ -177,7 +177,7 @@ def test_the_chart_reads_without_javascript(browser, origin):
 
 
 def feed_links(page) -> dict[str, str]:
-    links = page.locator('head link[rel="alternate"][type="application/atom+xml"]')
+    links = page.locator('head link[rel~="alternate"][type="application/atom+xml"]')
     return {link.get_attribute("title"): urllib.parse.urljoin(page.url, link.get_attribute("href"))
             for link in links.all()}
 
