@@ -265,12 +265,16 @@ def _contexts(site: Site, by_plan: dict, site_url: str) -> dict:
                    sum(len(plan.tasks_assigned_to(r)) for plan, r in unit.years))
             for unit in site.units}}
 
+    # The home page's latest progress: the newest entries of every plan.
+    recent = sorted((entry for progress in by_plan.values() if progress for entry in progress.entries),
+                    key=lambda entry: entry.date, reverse=True)[:5]
     return {
-        "home": lambda page: ({"meta": {"jsonld": jsonld.plan_page(site, site_url, newest, page)}},
-                              plan_page(page, newest)),
-        # The home page shows the newest plan: the search finds it there, not twice.
-        "plan": lambda page: ({"searched": page.plan is not newest,
-                               "meta": {"jsonld": jsonld.plan_page(site, site_url, page.plan, page)}},
+        # The home page lists the plans, units and progress that their own pages show: the search
+        # finds those pages, not the list.
+        "home": lambda page: ({"searched": False,
+                               "meta": {"jsonld": jsonld.plan_page(site, site_url, newest, page)}},
+                              {**plan_page(page, newest), "recent": recent}),
+        "plan": lambda page: ({"meta": {"jsonld": jsonld.plan_page(site, site_url, page.plan, page)}},
                               plan_page(page, page.plan)),
         "directory": directory,
         # The matrix needs the width of the whole window; the search finds its tasks and units

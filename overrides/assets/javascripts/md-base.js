@@ -19,6 +19,13 @@
     try { storage.setItem(base.pathname + "." + key, JSON.stringify(value)) } catch (e) {}
   }
   document.documentElement.setAttribute("data-platform", navigator.platform)
+  // The reader's text size and contrast (overrides/partials/reader-settings.html), applied
+  // before the page is drawn; the buttons are wired up in site.js.
+  try {
+    var size = localStorage.getItem("reader.text-size")
+    if (size === "large" || size === "small") document.documentElement.setAttribute("data-text-size", size)
+    if (localStorage.getItem("reader.contrast") === "high") document.documentElement.setAttribute("data-contrast", "high")
+  } catch (e) {}
   // The theme's bundle loads a ResizeObserver polyfill from unpkg.com in a browser without one;
   // nothing may load from another host, so such a browser gets this stand-in, which reports a
   // size change on every resize of the window.
