@@ -41,7 +41,7 @@ class Decided:
 
 
 def decided(site: Site, settings: Settings) -> Decided:
-    plans = "、".join(f"{plan.document.number}《{plan.title}》" for plan in reversed(site.plans))
+    plans = "、".join(f"{plan.document.number}《{plan.title}》" for plan in site.plans)
     return Decided(site_name=settings.site_name(site.plan.title),
                    site_description=f"{plans}：各部分、各项任务及牵头单位、责任单位。",
                    nav=nav(site), not_in_nav=outside_nav(site), redirect_maps=redirect_maps(site),
