@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
-# axe-core, from npm, for the accessibility tests
+# axe-core and Lighthouse, from npm, for the accessibility tests and `make lighthouse`
 NODE_TOOLS := node_modules/.package-lock.json
 # The data folder (data/plans/<year>.yaml, data/urls.txt); a single plan file can be built
 # elsewhere: make site DATA=other/plan.yaml DOCS=... SITE=...
@@ -33,7 +33,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: site check urls test test-fast golden fuzz search-eval search-compare corpus-eval bench serve clean chromium
+.PHONY: site check urls test test-fast golden fuzz search-eval search-compare corpus-eval bench lighthouse serve clean chromium
 
 # The generator validates the data, writes docs/ and the engine's configuration (nav, redirects),
 # or stops with every problem of the data; then the engine builds the pages.
@@ -98,6 +98,14 @@ bench: $(STAMP) chromium
 	mkdir -p $(BUILD)
 	$(BIN)/python bench/run.py > $(BUILD)/bench.txt || { cat $(BUILD)/bench.txt; exit 1; }
 	cat $(BUILD)/bench.txt
+
+# Lighthouse 12 (npm, mobile) on every kind of page of each engine's build, served by nginx as
+# deploy/nginx.conf serves it: each page's four scores. Performance depends on the machine, so it
+# is this figure (README, Performance); the tests hold the other three at 100.
+lighthouse: $(STAMP) chromium $(NODE_TOOLS)
+	$(MAKE) site
+	$(MAKE) site ENGINE=zensical SITE=$(BUILD)/site-zensical
+	$(BIN)/python bench/lighthouse.py mkdocs=$(SITE) zensical=$(BUILD)/site-zensical
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000

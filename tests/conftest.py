@@ -3,9 +3,13 @@ import contextlib
 import functools
 import http.server
 import os
+import re
+import shutil
+import socket
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 NOTICE = ROOT / "source" / "bazhong-2017-45.txt"
+NGINX_CONF = ROOT / "deploy" / "nginx.conf"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
@@ -109,6 +114,55 @@ def serving(site: Path):
 def server(real_site):
     with serving(real_site) as origin:
         yield origin
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def nginx_config(site: Path, port: int, work: Path) -> str:
+    """deploy/nginx.conf's site server, as it is but for its address, root and certificate."""
+    example = NGINX_CONF.read_text(encoding="utf-8")
+    server = re.search(r"^server \{.*?^\}", example, re.S | re.M).group()
+    server = re.sub(r"^\s*listen .*\n", "", server, flags=re.M)
+    server = re.sub(r"^\s*ssl_certificate.*\n", "", server, flags=re.M)
+    server = re.sub(r"^(\s*)root .*;", rf"\1root {site.resolve()};", server, flags=re.M)
+    server = server.replace("server {", f"server {{\n    listen 127.0.0.1:{port};", 1)
+    temp = "".join(f"{kind}_temp_path {work / kind};\n" for kind in
+                   ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    user = "user root;\n" if os.geteuid() == 0 else ""  # the workers read pytest's private folders
+    return (f"{user}daemon off;\nworker_processes 1;\npid {work / 'nginx.pid'};\n"
+            f"error_log {work / 'error.log'};\nevents {{}}\nhttp {{\naccess_log off;\n{temp}"
+            f"{server}\n}}\n")
+
+
+@contextlib.contextmanager
+def nginx_serving(site: Path, work: Path):
+    """The built site served by nginx on 127.0.0.1 as deploy/nginx.conf serves it (with its
+    headers and the precompressed copies); yields its origin."""
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    work.mkdir(parents=True, exist_ok=True)
+    port = _free_port()
+    config = work / "nginx.conf"
+    config.write_text(nginx_config(site, port, work), encoding="utf-8")
+    checked = subprocess.run([nginx, "-t", "-c", str(config), "-p", str(work)],
+                             capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    process = subprocess.Popen([nginx, "-c", str(config), "-p", str(work)])
+    origin = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            with contextlib.suppress(OSError):
+                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+                break
+            assert process.poll() is None, (work / "error.log").read_text()
+            time.sleep(0.05)
+        yield origin
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

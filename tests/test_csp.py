@@ -3,11 +3,8 @@ Chromium, served by nginx as deploy/nginx.conf says, with nothing asked of anoth
 server sends the same policy, its other headers and the precompressed copies."""
 import contextlib
 import gzip
-import os
 import re
 import shutil
-import socket
-import subprocess
 import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,11 +15,10 @@ import pytest
 from generator.finish_site import content_security_policy
 from generator.precompress import TEXT_SUFFIXES
 from generator.redirect_pages import target_of
-from tests.conftest import ROOT
+from tests.conftest import nginx_serving
 
 pytestmark = pytest.mark.slow
 CSP = content_security_policy()
-NGINX_CONF = ROOT / "deploy" / "nginx.conf"
 # Executable script types: JSON and JSON-LD in a <script> are data, which the policy lets be.
 _DATA_SCRIPTS = {"application/json", "application/ld+json"}
 # Collects the page's policy violations from before its first script runs.
@@ -80,54 +76,6 @@ def test_every_text_file_has_its_gzip_and_brotli_copies(engine_site):
 
 
 # --- served by nginx, with the example configuration --------------------------------------
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def nginx_config(site: Path, port: int, work: Path) -> str:
-    """deploy/nginx.conf's site server, as it is but for its address, root and certificate."""
-    example = NGINX_CONF.read_text(encoding="utf-8")
-    server = re.search(r"^server \{.*?^\}", example, re.S | re.M).group()
-    server = re.sub(r"^\s*listen .*\n", "", server, flags=re.M)
-    server = re.sub(r"^\s*ssl_certificate.*\n", "", server, flags=re.M)
-    server = re.sub(r"^(\s*)root .*;", rf"\1root {site};", server, flags=re.M)
-    server = server.replace("server {", f"server {{\n    listen 127.0.0.1:{port};", 1)
-    temp = "".join(f"{kind}_temp_path {work / kind};\n" for kind in
-                   ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    user = "user root;\n" if os.geteuid() == 0 else ""  # the workers read pytest's private folders
-    return (f"{user}daemon off;\nworker_processes 1;\npid {work / 'nginx.pid'};\n"
-            f"error_log {work / 'error.log'};\nevents {{}}\nhttp {{\naccess_log off;\n{temp}"
-            f"{server}\n}}\n")
-
-
-@contextlib.contextmanager
-def nginx_serving(site: Path, work: Path):
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    work.mkdir(parents=True, exist_ok=True)
-    port = _free_port()
-    config = work / "nginx.conf"
-    config.write_text(nginx_config(site, port, work), encoding="utf-8")
-    checked = subprocess.run([nginx, "-t", "-c", str(config), "-p", str(work)],
-                             capture_output=True, text=True)
-    assert checked.returncode == 0, checked.stderr
-    process = subprocess.Popen([nginx, "-c", str(config), "-p", str(work)])
-    origin = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            with contextlib.suppress(OSError):
-                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-                break
-            process.poll()
-            assert process.returncode is None, (work / "error.log").read_text()
-            subprocess.run(["sleep", "0.05"])
-        yield origin
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
 
 @pytest.fixture(scope="module")
 def nginx_sites(sites, tmp_path_factory):
