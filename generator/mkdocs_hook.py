@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator.build import generate  # noqa: E402
 from generator.diagnostics import PlanError  # noqa: E402
-from generator.siteconfig import decided  # noqa: E402
+from generator.siteconfig import decided, with_domain  # noqa: E402
 from generator.site_settings import load_settings  # noqa: E402
 from generator.write import WriteError  # noqa: E402
 
@@ -44,7 +44,7 @@ def on_config(config):
     except WriteError as error:
         raise PluginError(str(error)) from None
     values = decided(site, settings)
-    config.extra["site"] = values.identity
+    config.extra["site"] = with_domain(values.identity, config.site_url)
     config.site_name, config.site_description = values.site_name, values.site_description
     config.nav = values.nav
     if values.not_in_nav:

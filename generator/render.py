@@ -1,6 +1,7 @@
 """Render the plan into Markdown pages and downloads: {path under docs/: text}."""
 import functools
 import json
+import posixpath
 import re
 from collections.abc import Iterator
 
@@ -297,8 +298,9 @@ def past_plan(site: Site, page: Page) -> dict[str, str]:
     plan = page.plan or getattr(page.record, "plan", None)
     if plan is None or plan is site.plan:
         return {}
+    newest = site.the("plan", site.plan).url  # from the site's root, as every page's URL
     return {"past_year": str(plan.year), "newest_year": str(site.plan.year),
-            "newest_url": site.the("plan", site.plan).url}
+            "newest_url": posixpath.relpath(newest or ".", page.url or ".") + "/"}
 
 
 def matrix_grid(plan: Plan, tasks: tuple[Task, ...], columns: tuple[Unit, ...],

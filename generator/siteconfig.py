@@ -7,6 +7,7 @@ reads mkdocs.yml build the site: MkDocs 1.6 with Material, and Zensical, which r
 `make serve` runs generator/mkdocs_hook.py, which sets the same values from decided().
 """
 import os
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +49,12 @@ def decided(site: Site, settings: Settings) -> Decided:
                    identity=settings.for_templates())
 
 
+def with_domain(identity: dict[str, str], site_url: str | None) -> dict[str, str]:
+    """The identity with the site's domain (SiteDomain), from its public address if it has one."""
+    host = urllib.parse.urlsplit(site_url or "").hostname
+    return {**identity, "domain": host} if host else identity
+
+
 def read_base(path: Path) -> dict:
     with path.open(encoding="utf-8") as file:
         return yaml.load(file, Loader=_BaseLoader)  # noqa: S506 - a SafeLoader with one tag more
@@ -67,7 +74,8 @@ def site_config(site: Site, settings: Settings, base: Path, docs: Path, output: 
         theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
     config["theme"] = theme
     values = decided(site, settings)
-    config["extra"] = {**config.get("extra", {}), "generated": True, "site": values.identity}
+    config["extra"] = {**config.get("extra", {}), "generated": True,
+                       "site": with_domain(values.identity, config.get("site_url"))}
     config["site_name"], config["site_description"] = values.site_name, values.site_description
     config["nav"] = values.nav
     if values.not_in_nav:
