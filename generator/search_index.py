@@ -1,7 +1,7 @@
 """The search index: Pagefind reads the built HTML, whatever built it, into site/pagefind/.
 
-Run after the site is built (`make site`, and tests/conftest.py's build_site):
-`python -m generator.search_index SITE`. Only the text of a page's data-pagefind-body
+Run after the site is built, by generator/finish_site.py (`make site`, and tests/conftest.py's
+build_site). Only the text of a page's data-pagefind-body
 (overrides/partials/content.html) is indexed; the extended Pagefind binary segments Chinese.
 """
 import subprocess
@@ -22,21 +22,3 @@ def command(site: Path) -> list[str]:
 def index_site(site: Path) -> subprocess.CompletedProcess:
     return subprocess.run(command(site), capture_output=True, text=True)
 
-
-def main(argv: list[str]) -> int:
-    if len(argv) != 1 or not Path(argv[0], "index.html").is_file():
-        print("usage: python -m generator.search_index SITE (a built site, with index.html)",
-              file=sys.stderr)
-        return 1
-    result = index_site(Path(argv[0]))
-    sys.stdout.write(result.stdout)
-    sys.stderr.write(result.stderr)
-    if result.returncode:
-        print(f"{argv[0]}: error: the search index was not built (pagefind exit status "
-              f"{result.returncode})", file=sys.stderr)
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

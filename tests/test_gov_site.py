@@ -331,7 +331,7 @@ def search_layout(site: Path, browser, width: int) -> dict[str, tuple[float, flo
             box = tab.locator("input.md-search__input")
             if width < 960:  # the magnifier opens the box, with the cursor in it
                 tab.locator("label.md-header__button[for=__search]").click()
-                tab.wait_for_function("document.activeElement.matches('input.md-search__input')")
+                tab.wait_for_function("() => document.activeElement.matches('input.md-search__input')")
                 assert tab.evaluate("""(() => { const r = document.querySelector('input.md-search__input')
                   .getBoundingClientRect(); return document.elementFromPoint(r.x + r.width / 2,
                   r.y + r.height / 2).matches('input.md-search__input') })()""")

@@ -300,3 +300,10 @@ def test_every_page_of_the_past_plan_says_so_and_links_the_newest(two_year_site)
             assert html.index('class="past-plan"') < html.index("<h1"), url
     assert marked and all(url.startswith("/2017/") for url in marked)
     assert all(not url.startswith("/2017/") for url in unmarked)
+
+
+@pytest.mark.slow
+def test_the_two_year_site_shows_no_english(two_year_site):
+    from tests.test_gov_site import english
+
+    assert english(two_year_site / "site") == {}
