@@ -95,7 +95,7 @@ def _settings_with_plans(data: Path):
 
 
 def _print_warnings(settings) -> None:
-    """Missing settings are warnings that do not stop the build (README, Site settings)."""
+    """Missing settings are warnings that do not stop the build (README, The site's identity)."""
     for warning in settings.warnings:
         print(warning, file=sys.stderr)
 

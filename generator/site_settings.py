@@ -5,7 +5,7 @@ The file is read by the same loader and checked against its JSON Schema by the s
 as a plan (generator/schema/site-input.schema.json), so a mistake is reported at its line and
 column. A field a government site needs but the data does not give is a warning, never an error:
 the site cannot make up a registration number, and it is built without one until the number is
-known (README, Site settings).
+known (README, The site's identity).
 """
 import functools
 import json
