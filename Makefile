@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
-# axe-core, from npm, for the accessibility tests
+# axe-core and Lighthouse, from npm, for the accessibility tests and `make lighthouse`
 NODE_TOOLS := node_modules/.package-lock.json
 # The data folder (data/plans/<year>.yaml, data/urls.txt); a single plan file can be built
 # elsewhere: make site DATA=other/plan.yaml DOCS=... SITE=...
@@ -33,7 +33,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: messages requirements site import check urls forms progress-import report test test-fast golden fuzz search-eval search-compare corpus-eval bench serve clean chromium
+.PHONY: messages requirements site import check urls forms progress-import report test test-fast golden fuzz search-eval search-compare corpus-eval bench lighthouse serve clean chromium
 
 # The generator validates the data, writes docs/ and the engine's configuration (nav, redirects),
 # or stops with every problem of the data; then the engine builds the pages.
@@ -43,8 +43,9 @@ site: $(STAMP)
 	rm -rf $(BUILD)/site $(BUILD)/site.old
 	$(BIN)/python -m generator generate --data $(DATA) --docs $(DOCS) --site $(BUILD)/site --config $(CONFIG)
 	$(ENGINE_BUILD) $(CONFIG)
-	@# The search index is made from the built pages, whichever engine built them.
-	$(BIN)/python -m generator.search_index $(BUILD)/site
+	@# Whichever engine built the pages: redirect pages in Chinese, the search index made from
+	@# the built pages, and a .gz and a .br copy beside every text file.
+	$(BIN)/python -m generator.finish_site $(BUILD)/site
 	if [ -d $(SITE) ]; then mv $(SITE) $(BUILD)/site.old; fi
 	mv $(BUILD)/site $(SITE)
 	rm -rf $(BUILD)/site.old
@@ -123,6 +124,14 @@ bench: $(STAMP) chromium
 	$(BIN)/python bench/run.py > $(BUILD)/bench.txt || { cat $(BUILD)/bench.txt; exit 1; }
 	cat $(BUILD)/bench.txt
 
+# Lighthouse 12 (npm, mobile) on every kind of page of each engine's build, served by nginx as
+# deploy/nginx.conf serves it: each page's four scores. Performance depends on the machine, so it
+# is this figure (README, Performance); the tests hold the other three at 100.
+lighthouse: $(STAMP) chromium $(NODE_TOOLS)
+	$(MAKE) site
+	$(MAKE) site ENGINE=zensical SITE=$(BUILD)/site-zensical
+	$(BIN)/python bench/lighthouse.py mkdocs=$(SITE) zensical=$(BUILD)/site-zensical
+
 # A preview of every plan, drafts too (marked 草稿), searchable as the built site is.
 serve: $(STAMP)
 	mkdir -p $(DOCS)
@@ -165,8 +174,8 @@ $(NODE_TOOLS): package.json package-lock.json
 
 # The browser tests drive Debian's chromium (Playwright's own browser downloads are not used);
 # printing a page to PDF needs Chinese fonts; the progress forms are opened and saved by
-# LibreOffice Calc, as a unit would.
-DEBIAN_PACKAGES := chromium fonts-noto-cjk libreoffice-calc
+# LibreOffice Calc, as a unit would; nginx serves the site as deploy/nginx.conf says.
+DEBIAN_PACKAGES := chromium fonts-noto-cjk libreoffice-calc nginx
 chromium:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \

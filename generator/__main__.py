@@ -11,6 +11,7 @@ from .i18n import _
 from .importer import command as importer
 from .diagnostics import PlanError
 from .siteconfig import write_config
+from .site_settings import load_settings
 from .write import WriteError, write_pages
 
 
@@ -64,9 +65,11 @@ def main(argv: list[str] | None = None) -> int:
             print(_("{docs}/: {count} generated page(s) deleted").format(
                 docs=args.docs.as_posix(), count=len(report.deleted)))
             return 0
+        settings = _settings_with_plans(args.data)  # before any page is written
         site, report = generate(args.data, args.docs, site_url=os.environ.get("SITE_URL", ""))
         if args.config:
-            write_config(site, Path("mkdocs.yml"), args.docs, args.site, args.config)
+            write_config(site, settings, Path("mkdocs.yml"), args.docs, args.site, args.config)
+        _print_warnings(settings)
     except PlanError as error:
         for diagnostic in error.diagnostics:
             print(diagnostic, file=sys.stderr)
@@ -91,7 +94,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def check(data: Path) -> int:
-    """`make check`: every plan, drafts too, and which of them are drafts."""
+    """`make check`: every plan, drafts too, and which of them are drafts; the site settings,
+    with a warning for each field a government site needs that they leave out."""
+    _print_warnings(_settings_with_plans(data))
     # A draft never published has no ledger yet: there is no URL of it to keep.
     _source, site = load_site(data, data.as_posix(), new_urls_allowed=not ledger_path(data).exists(),
                               drafts=True)
@@ -110,6 +115,25 @@ def check(data: Path) -> int:
         print(_("Next: preview with make serve (drafts marked 草稿); once a draft is reviewed, "
                 "delete its line draft: true, then make urls and make site"))
     return 0
+
+
+def _settings_with_plans(data: Path):
+    """The site settings; their errors are reported with the plans' (PlanError with both)."""
+    try:
+        return load_settings(data)
+    except PlanError as settings_error:
+        try:
+            load_site(data, data.as_posix(), new_urls_allowed=not ledger_path(data).exists(),
+                      drafts=True)
+        except PlanError as error:
+            raise PlanError(settings_error.diagnostics + error.diagnostics) from None
+        raise
+
+
+def _print_warnings(settings) -> None:
+    """Missing settings are warnings that do not stop the build (README, The site's identity)."""
+    for warning in settings.warnings:
+        print(warning, file=sys.stderr)
 
 
 def import_notice(parser: argparse.ArgumentParser, args) -> int:

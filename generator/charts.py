@@ -30,8 +30,12 @@ def status_chart(counts: list[tuple[str, int]], caption: str) -> str:
         rows.append(
             f'<tr><th scope="row">{label}</th><td class="status-chart__count">{n} 项</td>'
             f'<td class="status-chart__share">{share:.0f}%</td>'
-            f'<td class="status-chart__bar-cell" aria-hidden="true"><span class="status-chart__bar '
-            f'status-chart__bar--{kind}" style="width: {share:.1f}%"></span></td></tr>')
+            # an SVG bar: its length is an attribute, where a style attribute would need the
+            # Content-Security-Policy to allow inline styles
+            '<td class="status-chart__bar-cell" aria-hidden="true"><svg class="status-chart__bar" '
+            'viewBox="0 0 100 10" preserveAspectRatio="none" focusable="false">'
+            f'<rect class="status-chart__bar--{kind}" width="{max(share, 0.5):.1f}" height="10"/>'
+            '</svg></td></tr>')
     return ('<figure class="status-chart">'
             f'<figcaption>{caption}</figcaption>'
             '<table class="status-chart__table"><thead><tr><th scope="col">状态</th><th scope="col">任务数</th>'

@@ -22,7 +22,8 @@ from generator.build import generate  # noqa: E402
 from generator.diagnostics import PlanError  # noqa: E402
 from generator.i18n import _  # noqa: E402
 from generator.search_index import index_site  # noqa: E402
-from generator.siteconfig import decided  # noqa: E402
+from generator.siteconfig import decided, with_domain  # noqa: E402
+from generator.site_settings import load_settings  # noqa: E402
 from generator.write import WriteError  # noqa: E402
 
 _command = "build"
@@ -39,6 +40,7 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     data = root / config.extra.get("plan_data", "data")
     try:
+        settings = load_settings(data, _display(data, root))
         # A live preview may show pages whose URLs `make urls` has not published yet.
         site, _report = generate(data, Path(config.docs_dir), _display(data, root),
                                  new_urls_allowed=_command == "serve", site_url=config.site_url or "",
@@ -47,7 +49,8 @@ def on_config(config):
         raise PluginError(_("the plan data has problems:\n{problems}").format(problems=error)) from None
     except WriteError as error:
         raise PluginError(str(error)) from None
-    values = decided(site)
+    values = decided(site, settings)
+    config.extra["site"] = with_domain(values.identity, config.site_url)
     config.site_name, config.site_description = values.site_name, values.site_description
     config.nav = values.nav
     if values.not_in_nav:

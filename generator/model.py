@@ -34,6 +34,9 @@ class Document:
     signature: str
     published: str = ""
     column: str = ""
+    index_number: str = ""  # 索引号, 主题分类, 有效性: only where a published source gives them
+    subject: str = ""
+    validity: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,13 @@
 """Render the plan into Markdown pages and downloads: {path under docs/: text}."""
 import functools
 import json
+import posixpath
 import re
 from collections.abc import Iterator
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
-from . import charts, downloads, feeds, jsonld, urls, weblinks
+from . import charts, downloads, feeds, jsonld, page_design, urls, weblinks
 from .model import Plan, Section, Task, Unit
 from .pages import MATRIX_CELLS, Page, Site
 from .progress import Progress
@@ -156,6 +157,8 @@ def rendered(site: Site, source_name: str, progress: "dict[Plan, Progress | None
         # search results name
         if page.plan is not None:
             matter = {**matter, "meta": {"year": str(plan.year), **matter.get("meta", {})}}
+        matter = {**matter, "meta": {**page_design.metadata(site, page, plan),
+                                     **past_plan(site, page), **matter.get("meta", {})}}
         if plan.draft:  # a preview of a plan not yet reviewed: overrides/partials/content.html
             matter = {**matter, "meta": {**matter.get("meta", {}), "draft": "true"}}
         yield page.path, front_matter(source_name, **matter) + env.get_template(
@@ -269,12 +272,16 @@ def _contexts(site: Site, by_plan: dict, site_url: str) -> dict:
                    sum(len(plan.tasks_assigned_to(r)) for plan, r in unit.years))
             for unit in site.units}}
 
+    # The home page's latest progress: the newest entries of every plan.
+    recent = sorted((entry for progress in by_plan.values() if progress for entry in progress.entries),
+                    key=lambda entry: entry.date, reverse=True)[:5]
     return {
-        "home": lambda page: ({"meta": {"jsonld": jsonld.plan_page(site, site_url, newest, page)}},
-                              plan_page(page, newest)),
-        # The home page shows the newest plan: the search finds it there, not twice.
-        "plan": lambda page: ({"searched": page.plan is not newest,
-                               "meta": {"jsonld": jsonld.plan_page(site, site_url, page.plan, page)}},
+        # The home page lists the plans, units and progress that their own pages show: the search
+        # finds those pages, not the list.
+        "home": lambda page: ({"searched": False,
+                               "meta": {"jsonld": jsonld.plan_page(site, site_url, newest, page)}},
+                              {**plan_page(page, newest), "recent": recent}),
+        "plan": lambda page: ({"meta": {"jsonld": jsonld.plan_page(site, site_url, page.plan, page)}},
                               plan_page(page, page.plan)),
         "directory": directory,
         # The matrix needs the width of the whole window; the search finds its tasks and units
@@ -289,6 +296,17 @@ def _contexts(site: Site, by_plan: dict, site_url: str) -> dict:
         "unit": unit,
         "unit-part": unit_part,
     }
+
+
+def past_plan(site: Site, page: Page) -> dict[str, str]:
+    """On a page of a plan that is not the newest: the newest plan's page, which the theme's
+    notice at the top links to (overrides/partials/content.html)."""
+    plan = page.plan or getattr(page.record, "plan", None)
+    if plan is None or plan is site.plan:
+        return {}
+    newest = site.the("plan", site.plan).url  # from the site's root, as every page's URL
+    return {"past_year": str(plan.year), "newest_year": str(site.plan.year),
+            "newest_url": posixpath.relpath(newest or ".", page.url or ".") + "/"}
 
 
 def matrix_grid(plan: Plan, tasks: tuple[Task, ...], columns: tuple[Unit, ...],

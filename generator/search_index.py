@@ -1,7 +1,7 @@
 """The search index: Pagefind reads the built HTML, whatever built it, into site/pagefind/.
 
-Run after the site is built (`make site`, and tests/conftest.py's build_site):
-`python -m generator.search_index SITE`. Only the text of a page's data-pagefind-body
+Run after the site is built, by generator/finish_site.py (`make site`, and tests/conftest.py's
+build_site). Only the text of a page's data-pagefind-body
 (overrides/partials/content.html) is indexed; the extended Pagefind binary segments Chinese.
 Beside the index goes the lexicon the search box reads queries with (generator/search_lexicon.py).
 """
@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 from . import search_lexicon
-from .i18n import _
 
 # Text a page shows that names nothing of its own: heading anchors (¶), the citation block,
 # the links to the previous and next task.
@@ -29,21 +28,3 @@ def index_site(site: Path) -> subprocess.CompletedProcess:
         search_lexicon.write(site, site / "pagefind")
     return result
 
-
-def main(argv: list[str]) -> int:
-    if len(argv) != 1 or not Path(argv[0], "index.html").is_file():
-        print(_("usage: python -m generator.search_index SITE (a built site, with index.html)"),
-              file=sys.stderr)
-        return 1
-    result = index_site(Path(argv[0]))
-    sys.stdout.write(result.stdout)
-    sys.stderr.write(result.stderr)
-    if result.returncode:
-        print(_("{site}: error: the search index was not built (pagefind exit status {status})")
-              .format(site=argv[0], status=result.returncode), file=sys.stderr)
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

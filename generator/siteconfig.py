@@ -1,12 +1,13 @@
 """The build engine's configuration, generated: mkdocs.yml plus what the data decides.
 
-The site's name, the nav and the redirect map come from the plans. Writing them into a
+The site's name and identity come from its settings (data/site.yaml); the nav and the redirect
+map come from the plans. Writing them into a
 configuration file, rather than setting them from inside an MkDocs hook, lets any engine that
 reads mkdocs.yml build the site: MkDocs 1.6 with Material, and Zensical, which runs no hooks.
 `make serve` runs generator/mkdocs_hook.py, which sets the same values from decided().
 """
-import html
 import os
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from yaml_env_tag import construct_env_tag
 from .ledger import redirect_maps
 from .pages import Site
 from .navigation import nav, outside_nav
+from .site_settings import Settings
 
 # Serve-only: the generated configuration is for one build of pages already generated.
 _SERVE_ONLY = ("hooks", "watch")
@@ -31,23 +33,26 @@ _BaseLoader.add_constructor("!ENV", construct_env_tag)
 @dataclass(frozen=True)
 class Decided:
     """What the data decides of the configuration; the rest is mkdocs.yml's."""
-    site_name: str  # the newest plan's title: the home page is that plan's
+    site_name: str  # the settings' name, the same whichever year is newest
     site_description: str
     nav: list
     not_in_nav: list[str]  # gitignore patterns of the pages the nav leaves out
     redirect_maps: dict[str, str]
+    identity: dict[str, str]  # config.extra.site: the footer's and the page metadata's values
 
 
-def decided(site: Site) -> Decided:
-    plan = site.plan
-    # Both engines put the name and description into their HTML as they are (in <title>, in
-    # aria-label, in <meta content>), so they are given HTML-escaped, as the nav's titles are;
-    # overrides/partials/header.html and nav.html leave out the themes' own `| e`, which would
-    # escape them twice.
-    return Decided(site_name=html.escape(plan.title),
-                   site_description=html.escape(f"{plan.document.number}《{plan.title}》：各部分、"
-                                                "各项任务及牵头单位、责任单位。"),
-                   nav=nav(site), not_in_nav=outside_nav(site), redirect_maps=redirect_maps(site))
+def decided(site: Site, settings: Settings) -> Decided:
+    plans = "、".join(f"{plan.document.number}《{plan.title}》" for plan in site.plans)
+    return Decided(site_name=settings.site_name(site.plan.title),
+                   site_description=f"{plans}：各部分、各项任务及牵头单位、责任单位。",
+                   nav=nav(site), not_in_nav=outside_nav(site), redirect_maps=redirect_maps(site),
+                   identity=settings.for_templates())
+
+
+def with_domain(identity: dict[str, str], site_url: str | None) -> dict[str, str]:
+    """The identity with the site's domain (SiteDomain), from its public address if it has one."""
+    host = urllib.parse.urlsplit(site_url or "").hostname
+    return {**identity, "domain": host} if host else identity
 
 
 def read_base(path: Path) -> dict:
@@ -55,7 +60,8 @@ def read_base(path: Path) -> dict:
         return yaml.load(file, Loader=_BaseLoader)  # noqa: S506 - a SafeLoader with one tag more
 
 
-def site_config(site: Site, base: Path, docs: Path, output: Path, where: Path) -> dict:
+def site_config(site: Site, settings: Settings, base: Path, docs: Path, output: Path,
+                where: Path) -> dict:
     """The whole configuration of one build of `docs` into `output`, for the folder `where`."""
     config = {key: value for key, value in read_base(base).items() if key not in _SERVE_ONLY}
     root = base.parent
@@ -67,8 +73,9 @@ def site_config(site: Site, base: Path, docs: Path, output: Path, where: Path) -
     if "custom_dir" in theme:
         theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
     config["theme"] = theme
-    config["extra"] = {**config.get("extra", {}), "generated": True}
-    values = decided(site)
+    values = decided(site, settings)
+    config["extra"] = {**config.get("extra", {}), "generated": True,
+                       "site": with_domain(values.identity, config.get("site_url"))}
     config["site_name"], config["site_description"] = values.site_name, values.site_description
     config["nav"] = values.nav
     if values.not_in_nav:
@@ -91,9 +98,10 @@ def dump(config: dict) -> str:
             + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000))
 
 
-def write_config(site: Site, base: Path, docs: Path, output: Path, out: Path) -> None:
+def write_config(site: Site, settings: Settings, base: Path, docs: Path, output: Path,
+                 out: Path) -> None:
     """The configuration of a build of `docs` into `output`, written to `out` if it changed."""
-    text = dump(site_config(site, base, docs, output, out.parent))
+    text = dump(site_config(site, settings, base, docs, output, out.parent))
     if not out.exists() or out.read_text(encoding="utf-8") != text:
         out.parent.mkdir(parents=True, exist_ok=True)
         partial = out.with_name(out.name + ".partial")

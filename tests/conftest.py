@@ -3,9 +3,13 @@ import contextlib
 import functools
 import http.server
 import os
+import re
+import shutil
+import socket
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -16,11 +20,12 @@ os.environ["LANGUAGE"] = "en"
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 NOTICE = ROOT / "source" / "bazhong-2017-45.txt"
+NGINX_CONF = ROOT / "deploy" / "nginx.conf"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
 # Fixtures that build the real site or drive the browser: a test that uses one is slow.
-SLOW_FIXTURES = {"real_site", "server", "browser", "page"}
+SLOW_FIXTURES = {"real_site", "server", "browser", "page", "sites", "engine_site"}
 _current: list = []  # the test running now
 
 
@@ -56,8 +61,9 @@ ENGINES = {"mkdocs": [sys.executable, "-m", "mkdocs", "build", "--strict", "--co
 
 def build_site(data: Path, out: Path, engine: str = "mkdocs") -> subprocess.CompletedProcess:
     """What `make site` does, into out/: the generator writes out/docs and out/mkdocs.yml, the
-    engine builds out/site, and Pagefind indexes it for the search."""
-    from generator.search_index import index_site
+    engine builds out/site, and generator/finish_site.py does the rest (redirect pages, the
+    search index, precompressed copies)."""
+    from generator.finish_site import finish
 
     require_slow()
     (out / "docs").mkdir(parents=True, exist_ok=True)
@@ -71,7 +77,7 @@ def build_site(data: Path, out: Path, engine: str = "mkdocs") -> subprocess.Comp
         return generated
     built = subprocess.run(ENGINES[engine] + [str(config)], cwd=out, env=env,
                            capture_output=True, text=True)
-    return built if built.returncode else index_site(out / "site")
+    return built if built.returncode else finish(out / "site")
 
 
 @pytest.fixture(scope="session")
@@ -80,6 +86,23 @@ def real_site(tmp_path_factory) -> Path:
     result = build_site(ROOT / "data", out)
     assert result.returncode == 0, result.stderr
     return out / "site"
+
+
+@pytest.fixture(scope="session")
+def sites(tmp_path_factory) -> dict[str, Path]:
+    """The real site built by each engine."""
+    built = {}
+    for engine in ENGINES:
+        out = tmp_path_factory.mktemp(engine)
+        result = build_site(ROOT / "data", out, engine)
+        assert result.returncode == 0, result.stderr
+        built[engine] = out / "site"
+    return built
+
+
+@pytest.fixture(scope="session", params=list(ENGINES))
+def engine_site(request, sites) -> Path:
+    return sites[request.param]
 
 
 @contextlib.contextmanager
@@ -100,6 +123,55 @@ def serving(site: Path):
 def server(real_site):
     with serving(real_site) as origin:
         yield origin
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def nginx_config(site: Path, port: int, work: Path) -> str:
+    """deploy/nginx.conf's site server, as it is but for its address, root and certificate."""
+    example = NGINX_CONF.read_text(encoding="utf-8")
+    server = re.search(r"^server \{.*?^\}", example, re.S | re.M).group()
+    server = re.sub(r"^\s*listen .*\n", "", server, flags=re.M)
+    server = re.sub(r"^\s*ssl_certificate.*\n", "", server, flags=re.M)
+    server = re.sub(r"^(\s*)root .*;", rf"\1root {site.resolve()};", server, flags=re.M)
+    server = server.replace("server {", f"server {{\n    listen 127.0.0.1:{port};", 1)
+    temp = "".join(f"{kind}_temp_path {work / kind};\n" for kind in
+                   ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    user = "user root;\n" if os.geteuid() == 0 else ""  # the workers read pytest's private folders
+    return (f"{user}daemon off;\nworker_processes 1;\npid {work / 'nginx.pid'};\n"
+            f"error_log {work / 'error.log'};\nevents {{}}\nhttp {{\naccess_log off;\n{temp}"
+            f"{server}\n}}\n")
+
+
+@contextlib.contextmanager
+def nginx_serving(site: Path, work: Path):
+    """The built site served by nginx on 127.0.0.1 as deploy/nginx.conf serves it (with its
+    headers and the precompressed copies); yields its origin."""
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    work.mkdir(parents=True, exist_ok=True)
+    port = _free_port()
+    config = work / "nginx.conf"
+    config.write_text(nginx_config(site, port, work), encoding="utf-8")
+    checked = subprocess.run([nginx, "-t", "-c", str(config), "-p", str(work)],
+                             capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    process = subprocess.Popen([nginx, "-c", str(config), "-p", str(work)])
+    origin = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            with contextlib.suppress(OSError):
+                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+                break
+            assert process.poll() is None, (work / "error.log").read_text()
+            time.sleep(0.05)
+        yield origin
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

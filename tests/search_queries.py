@@ -146,15 +146,17 @@ def task_queries(plan: Plan) -> list[Query]:
 
 
 def number_queries(plan: Plan) -> list[Query]:
-    """The document number as people write it: four kinds of brackets, and 年 for them."""
+    """The document number as people write it: four kinds of brackets, and 年 for them; each
+    finds the plan's own page (the home page lists the plans, and is not searched)."""
+    plan_page = f"/{plan.year}/"
     match = re.match(r"^(.+?)〔(\d{4})〕(\d+号)$", plan.document.number)
     if not match:
-        return [Query(plan.document.number, "/", "number")]
+        return [Query(plan.document.number, plan_page, "number")]
     code, year, serial = match.groups()
     written = [f"{code}{left}{year}{right}{serial}" for left, right in ("〔〕", "[]", "（）", "【】")]
     written.append(f"{code}{year}年{serial}")
-    return ([Query(text, "/", "number") for text in written]
-            + [Query(full_width(written[1]), "/", "number")])
+    return ([Query(text, plan_page, "number") for text in written]
+            + [Query(full_width(written[1]), plan_page, "number")])
 
 
 def city_prefix(plan: Plan) -> str:

@@ -7,7 +7,8 @@ from tests.conftest import ROOT, search_from_home
 TITLE = "巴中市人民政府办公室关于印发巴中市人民政府2017年度法治政府建设工作安排的通知"
 # The heading of a page that shows the whole plan or site, by the ledger's label of its record;
 # a section, task or unit page is headed by its record's name, which follows the label's first word.
-HEADINGS = {"the home page": TITLE, "the plan of 2017": TITLE, "the unit directory": "单位目录",
+SITE_NAME = "巴中市人民政府法治政府建设工作安排"  # data/site.yaml
+HEADINGS = {"the home page": SITE_NAME, "the plan of 2017": TITLE, "the unit directory": "单位目录",
             "the responsibility matrix": "责任矩阵", "the responsibility matrix of 2017": "责任矩阵"}
 
 
@@ -18,7 +19,7 @@ def heading(page) -> str:
 
 def test_home_leads_to_ones_own_unit(page, server):
     page.goto(server + "/")
-    assert heading(page) == "巴中市人民政府办公室关于印发巴中市人民政府2017年度法治政府建设工作安排的通知"
+    assert heading(page) == SITE_NAME
     page.get_by_role("link", name="按单位查看任务").click()
     page.wait_for_url(server + "/units/")
     page.locator("article").get_by_role("link", name="市政府法制办", exact=True).click()

@@ -6,27 +6,11 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.conftest import ENGINES, ROOT, build_site, serving
+from tests.conftest import serving
 
 pytestmark = pytest.mark.slow  # every test here builds the site twice
 
 EXTERNAL = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)="(?:https?:)?//', re.I)
-
-
-@pytest.fixture(scope="session")
-def sites(tmp_path_factory) -> dict[str, Path]:
-    built = {}
-    for engine in ENGINES:
-        out = tmp_path_factory.mktemp(engine)
-        result = build_site(ROOT / "data", out, engine)
-        assert result.returncode == 0, result.stderr
-        built[engine] = out / "site"
-    return built
-
-
-@pytest.fixture(scope="session", params=list(ENGINES))
-def engine_site(request, sites) -> Path:
-    return sites[request.param]
 
 
 class _Page(HTMLParser):

@@ -74,10 +74,11 @@ def test_responsibilities_csv_has_a_row_per_task_unit_and_role(real_site, plan):
     assert len(rows) == len(expected) == 36 + 45  # 36 leads; two responsible per task, three in （十五）
 
 
-def test_home_page_links_the_downloads(real_site):
-    html = (real_site / "index.html").read_text(encoding="utf-8")
+def test_the_plans_page_links_the_downloads_and_the_home_page_leads_there(real_site):
+    html = (real_site / "2017" / "index.html").read_text(encoding="utf-8")
     for name in ("plan.json", "plan.schema.json", "tasks.csv", "units.csv", "responsibilities.csv"):
-        assert f'href="2017/downloads/{name}"' in html
+        assert f'href="downloads/{name}"' in html
+    assert 'href="2017/#open-data"' in (real_site / "index.html").read_text(encoding="utf-8")
 
 
 def test_the_site_wide_tables_are_each_years_with_a_year_column(real_site):

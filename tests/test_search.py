@@ -76,7 +76,7 @@ def test_every_unit_name_and_form_of_it_finds_the_unit_first(evaluated):
     assert [(r.query.text, r.found[:1]) for r in units if r.rank != 1] == []
 
 
-def test_the_document_number_finds_the_home_page_however_it_is_written(evaluated):
+def test_the_document_number_finds_the_plans_page_however_it_is_written(evaluated):
     generated, _ = evaluated
     numbers = [r for r in generated if r.query.kind == "number"]
     assert len(numbers) >= 5 and [r.rank for r in numbers] == [1] * len(numbers)

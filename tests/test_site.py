@@ -3,6 +3,7 @@ import json
 import re
 
 from generator.build import load_plan
+from generator.redirect_pages import TITLE as REDIRECTED
 from tests.conftest import ROOT
 
 EXTERNAL = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)="(?:https?:)?//', re.I)
@@ -18,7 +19,7 @@ def test_every_record_has_a_page(real_site):
         assert (real_site / url.lstrip("/") / "index.html").is_file(), url
     # and a page at each URL of the one-plan layout, which redirects to its record's new page
     for url in moved:
-        assert "Redirecting..." in (real_site / url.lstrip("/") / "index.html").read_text()
+        assert f"<title>{REDIRECTED}</title>" in (real_site / url.lstrip("/") / "index.html").read_text()
     assert len(list(real_site.rglob("index.html"))) == len(pages) + 3 + len(moved)
 
 
@@ -38,11 +39,11 @@ def test_no_page_loads_anything_from_another_host(real_site):
 def test_the_search_index_is_pagefinds_of_the_pages_own_text(real_site):
     entry = json.loads((real_site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["zh"]
-    # Every page's own text is indexed; the matrix (a grid of links), the newest plan's page
-    # (the home page shows it), the 404 page and the redirects of old URLs are not.
+    # Every page's own text is indexed; the matrix (a grid of links), the home page (a list of
+    # what other pages show), the 404 page and the redirects of old URLs are not.
     pages = [page for page in real_site.rglob("index.html")
-             if "Redirecting..." not in page.read_text(encoding="utf-8")]
+             if REDIRECTED not in page.read_text(encoding="utf-8")]
     assert entry["languages"]["zh"]["page_count"] == len(pages) - 2
-    for page in ("2017/matrix/index.html", "2017/index.html"):
+    for page in ("2017/matrix/index.html", "index.html"):
         assert "data-pagefind-body" not in (real_site / page).read_text(encoding="utf-8")
     assert not (real_site / "search/search_index.json").exists()

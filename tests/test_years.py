@@ -105,7 +105,7 @@ def test_each_year_under_its_own_folder_and_the_home_page_newest_first(two_year_
     home = text_of(html_of(site, "/"))
     assert h1(html_of(site, "/2018/")).startswith("某市人民政府办公室关于印发某市2018年度")
     assert h1(html_of(site, "/2017/")) == "巴中市人民政府办公室关于印发巴中市人民政府2017年度法治政府建设工作安排的通知"
-    assert h1(html_of(site, "/")) == h1(html_of(site, "/2018/"))
+    assert h1(html_of(site, "/")) == "某市法治政府建设工作安排（测试用虚构文本）"  # the site's name
     assert home.index("2018年：") < home.index("2017年：")
     assert 'href="2018/"' in html_of(site, "/") and 'href="2017/"' in html_of(site, "/")
     assert h1(html_of(site, "/2018/tasks/ce-shi-ren-wu-jia-yi/")) == "（一）测试任务甲一"
@@ -116,18 +116,21 @@ def test_each_year_under_its_own_folder_and_the_home_page_newest_first(two_year_
 
 
 @pytest.mark.slow
-def test_the_site_is_named_by_the_newest_plan(two_years, two_year_site):
-    """Adding next year's plan renames the site in every page's header, window title and
-    description: nothing in mkdocs.yml is left to edit."""
+def test_the_site_keeps_one_name_whichever_plan_is_newest(two_years, two_year_site):
+    """Without settings naming it (data/site.yaml), the site is named after the newest plan
+    without its year, in every page's header, window title and description: nothing in
+    mkdocs.yml is left to edit, and no page of the 2017 plan is headed by 2018's."""
     newest = yaml.safe_load((two_years[1] / "plans" / "2018.yaml").read_text(encoding="utf-8"))
-    name, number = newest["plan"]["title"], newest["document"]["number"]
-    assert name.startswith("某市2018年度")
+    title, number = newest["plan"]["title"], newest["document"]["number"]
+    assert title.startswith("某市2018年度")
+    name = title.replace("2018年度", "")
     for url in ("/", "/2017/", "/units/shi-zheng-fu-fa-zhi-ban/"):
         page = html_of(two_year_site / "site", url)
-        title = re.search(r"<title>(.*?)</title>", page).group(1)
-        assert title == name if url == "/" else title.endswith(f" - {name}"), url
+        window = re.search(r"<title>(.*?)</title>", page).group(1)
+        assert window == name if url == "/" else window.endswith(f" - {name}"), url
         assert f'<span class="md-ellipsis">\n            {name}\n' in page, url
-        assert f'<meta name="description" content="{number}《{name}》：各部分' in page, url
+        assert "2018年度" not in re.search(r'<header.*?</header>', page, re.S).group(), url
+    assert f'<meta name="description" content="{number}《{title}》、' in html_of(two_year_site / "site", "/units/")
 
 
 @pytest.mark.slow
@@ -281,3 +284,34 @@ def test_search_results_name_the_year(two_year_site, page):
         # a unit's page is of every year, and names none
         first = search_from_home(page, origin, "市测试监督管理局")
         assert first.locator("h1").inner_text() == "市测试监督管理局"
+
+
+@pytest.mark.slow
+def test_every_page_of_the_past_plan_says_so_and_links_the_newest(two_year_site):
+    """As GOV.UK marks the pages of a past government: every page of the 2017 plan says at its
+    top that a newer plan exists, and links to it; no other page does."""
+    site = two_year_site / "site"
+    marked, unmarked = [], []
+    for page in sorted(site.rglob("index.html")):
+        html = page.read_text(encoding="utf-8")
+        if "<title>页面已移至新地址</title>" in html:
+            continue
+        url = "/" + page.relative_to(site).parent.as_posix() + "/"
+        notice = re.search(r'<div class="past-plan" role="note"[^>]*>(.*?)</div>', html, re.S)
+        (marked if notice else unmarked).append(url)
+        if notice:
+            text = re.sub(r"<[^>]+>", "", notice.group(1))
+            assert text.strip() == "本页属于2017年度工作安排，不是最新的年度工作安排。最新的是2018年工作安排。", url
+            link = re.search(r'href="([^"]+)"', notice.group(1)).group(1)
+            assert (page.parent / link / "index.html").resolve() == (site / "2018" / "index.html").resolve(), url
+            # first in the article, before the heading
+            assert html.index('class="past-plan"') < html.index("<h1"), url
+    assert marked and all(url.startswith("/2017/") for url in marked)
+    assert all(not url.startswith("/2017/") for url in unmarked)
+
+
+@pytest.mark.slow
+def test_the_two_year_site_shows_no_english(two_year_site):
+    from tests.test_gov_site import english
+
+    assert english(two_year_site / "site") == {}

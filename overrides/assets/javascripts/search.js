@@ -240,6 +240,11 @@
   }
 
   input.addEventListener("focus", function () { open(); load() })
+  // The header's magnifier (a label of the toggle, on a phone) opens the box: the cursor goes
+  // into it, as Material's own search does, once the box has slid in.
+  if (toggle) toggle.addEventListener("change", function () {
+    if (toggle.checked) setTimeout(function () { input.focus() }, 50)
+  })
   input.addEventListener("input", update)
   input.addEventListener("keyup", update)
   form.addEventListener("reset", function () { setTimeout(update) })

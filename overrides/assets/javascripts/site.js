@@ -34,6 +34,16 @@ function focusableTables() {
     box.setAttribute("tabindex", "0")
     box.setAttribute("role", "region")
     box.setAttribute("aria-label", seen[name] > 1 ? name + seen[name] : name)
+    // A table wider than its box says so above itself, where a phone hides its right side.
+    var wide = box.scrollWidth > box.clientWidth + 1
+    var cue = box.previousElementSibling
+    if (cue && cue.classList.contains("table-scroll-cue")) cue.hidden = !wide
+    else if (wide) {
+      cue = document.createElement("p")
+      cue.className = "table-scroll-cue"
+      cue.textContent = "表格较宽，可左右滑动查看 →"
+      box.parentNode.insertBefore(cue, box)
+    }
   })
 }
 
@@ -44,3 +54,43 @@ function onReady(fix) {
 }
 onReady(nameNavGroups)
 onReady(focusableTables)
+window.addEventListener("resize", focusableTables)
+
+// The reader's text size (大/中/小) and high contrast, kept across pages in localStorage;
+// md-base.js applies them as each page starts.
+function readerSettings() {
+  var root = document.documentElement
+  document.querySelectorAll(".reader-settings").forEach(function (group) {
+    var buttons = group.querySelectorAll("[data-text-size]")
+    var contrast = group.querySelector("[data-contrast]")
+    function show() {
+      var size = root.getAttribute("data-text-size") || "medium"
+      buttons.forEach(function (button) {
+        button.setAttribute("aria-pressed", String(button.getAttribute("data-text-size") === size))
+      })
+      contrast.setAttribute("aria-pressed", String(root.getAttribute("data-contrast") === "high"))
+    }
+    function keep(key, value) {
+      try { value ? localStorage.setItem(key, value) : localStorage.removeItem(key) } catch (e) {}
+    }
+    buttons.forEach(function (button) {
+      button.addEventListener("click", function () {
+        var size = button.getAttribute("data-text-size")
+        if (size === "medium") root.removeAttribute("data-text-size")
+        else root.setAttribute("data-text-size", size)
+        keep("reader.text-size", size === "medium" ? "" : size)
+        show()
+      })
+    })
+    contrast.addEventListener("click", function () {
+      var high = root.getAttribute("data-contrast") !== "high"
+      if (high) root.setAttribute("data-contrast", "high")
+      else root.removeAttribute("data-contrast")
+      keep("reader.contrast", high ? "high" : "")
+      show()
+    })
+    show()
+    group.hidden = false
+  })
+}
+readerSettings()
