@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Diagnostic, PlanError
+from .i18n import N_, _
 from .load import Source, load
 from .validate import Checker
 
@@ -31,6 +32,20 @@ NEEDED = {
     ("icp",): "ICP备案号 (icp)",
     ("police",): "公安机关备案号 (police)",
 }
+# The schema's titles, which the messages quote (see validate.TITLES; a test checks every one).
+TITLES = (
+    N_("the site's settings: data/site.yaml"),
+    N_("the site's name, one line of text, independent of any year"),
+    N_("the sponsoring body's name, one line of text (主办单位)"),
+    N_("the body that runs the site, one line of text (承办单位)"),
+    N_("a mapping of contact details"),
+    N_("a postal address, one line of text"),
+    N_("a telephone number"),
+    N_("an e-mail address"),
+    N_("the 网站标识码, ten letters or digits"),
+    N_("the ICP备案号"),
+    N_("the 公安机关备案号"),
+)
 # The registries where a reader checks the numbers: links only, nothing is loaded from them.
 ICP_REGISTRY = "https://beian.miit.gov.cn/"
 POLICE_REGISTRY = "https://beian.mps.gov.cn/#/query/webSearch?code={}"
@@ -104,18 +119,20 @@ def load_settings(data: Path, display_name: str | None = None) -> Settings:
     if not path.is_file() and not data.is_dir():
         return Settings()  # a plan file built on its own, as a preview: no site around it
     if not path.is_file():
-        return Settings(warnings=(Diagnostic(name, 1, 1, "warning", (
-            f"no site settings: the site is named after the newest plan and its footer names no "
-            f"主办单位 or 备案号; write them in {name} (generator/schema/site-input.schema.json)")),))
+        return Settings(warnings=(Diagnostic(name, 1, 1, "warning", _(
+            "no site settings: the site is named after the newest plan and its footer names no "
+            "主办单位 or 备案号; write them in {file} (generator/schema/site-input.schema.json)")
+            .format(file=name)),))
     if not path.read_text(encoding="utf-8", errors="replace").strip():
-        raise PlanError([Diagnostic(name, 1, 1, "error", "the file is empty; expected a mapping "
-                                    "with at least the site's name: name: …")])
+        raise PlanError([Diagnostic(name, 1, 1, "error", _("the file is empty; expected a mapping "
+                                                           "with at least the site's name: name: …"))])
     source = load(path, name)
     checker = _Checker(source)
     for where, message in source.problems:
         checker.bad.add(where)
         checker.error(where, message)
     checker.shape()
+    checker.hidden_characters()  # what no input may hold, as in the plans
     if checker.problems:
         raise PlanError(checker.problems)
     data_ = source.data
@@ -135,7 +152,7 @@ def _missing(source: Source) -> list[Diagnostic]:
         for step in path:
             value = value.get(step) if isinstance(value, dict) else None
         if not value:
-            found.append(source.diagnostic(path, f"no {what}: a government site shows it on every "
-                                           "page; add it when a published source gives it",
-                                           severity="warning"))
+            found.append(source.diagnostic(path, _("no {what}: a government site shows it on every "
+                                                   "page; add it when a published source gives it")
+                                           .format(what=what), severity="warning"))
     return found

@@ -62,14 +62,12 @@ VALUES = {
 FORMULAS = [name for name in VALUES if name.endswith("formula")]
 
 
-def base_plan() -> dict:
-    """A copy of the fixture plan"""
-    return copy.deepcopy(_base_plan())
+FILES = {"plan": "plans/2020.yaml", "progress": "progress/2020.yaml", "site": "site.yaml"}
 
 
-def base_progress() -> list:
-    """A copy of the fixture's progress."""
-    return copy.deepcopy(_base_progress())
+def base() -> dict:
+    """A copy of the base data: {"plan": …, "progress": …, "site": …}, the three files."""
+    return copy.deepcopy({"plan": _base_plan(), "progress": _base_progress(), "site": _base_site()})
 
 
 @functools.cache
@@ -83,6 +81,7 @@ def _base_plan() -> dict:
             task["slug"] = {"一": "ren-wu-yi", "二": "ren-wu-er", "三": "ren-wu-san"}[task["number"]]
     for unit, slug in zip(plan["units"], ["fa-zhi-ban", "si-fa-ju", "cai-zheng-ju", "bu-men", "xian-qu"]):
         unit["slug"] = slug
+    plan["document"].update(index_number="000000000/2020-00001", subject="综合政务", validity="有效")
     first = plan["units"][0]
     first.update(full_name="某市人民政府法制办公室", aliases=["法制办"], collective=False,
                  successor={"name": "市司法局", "date": "2020-05-01",
@@ -96,21 +95,29 @@ def _base_progress() -> list:
     return yaml.safe_load((FIXTURES / "small_progress" / "2020.yaml").read_text(encoding="utf-8"))
 
 
+@functools.cache
+def _base_site() -> dict:
+    """Site settings with every field given (test values, of the fixture's made-up city)."""
+    return {"name": "某市工作安排网", "sponsor": "某市人民政府办公室", "organizer": "某市司法局",
+            "contact": {"address": "某市某路1号", "telephone": "0827-5261234",
+                        "email": "office@example.gov.cn"},
+            "site_code": "5119000001", "icp": "蜀ICP备12345678号", "police": "川公网安备 51190202000001号"}
+
+
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-def write(folder: Path, plan: dict, progress: list, ledger: str | None = None, *,
-          escaped: bool = False) -> Path:
-    """A data folder as `make site` reads one: plans/2020.yaml, progress/2020.yaml, urls.txt;
-    `escaped`: every character outside ASCII written as an escape ("\\u5e02")."""
-    for name, content in (("plans/2020.yaml", plan), ("progress/2020.yaml", progress)):
+def write(folder: Path, data: dict, ledger: str | None = None, *, escaped: bool = False) -> Path:
+    """A data folder as `make site` reads one: plans/2020.yaml, progress/2020.yaml, site.yaml,
+    urls.txt; `escaped`: every character outside ASCII written as an escape ("\\u5e02")."""
+    for file, name in FILES.items():
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            text = yaml.dump(content, Dumper=_DUMPER, allow_unicode=not escaped, sort_keys=False,
+            text = yaml.dump(data[file], Dumper=_DUMPER, allow_unicode=not escaped, sort_keys=False,
                              width=1 << 20)
         except UnicodeEncodeError:  # libyaml cannot write a lone surrogate; PyYAML escapes it
-            text = yaml.safe_dump(content, allow_unicode=not escaped, sort_keys=False, width=1 << 20)
+            text = yaml.safe_dump(data[file], allow_unicode=not escaped, sort_keys=False, width=1 << 20)
         path.write_text(text, encoding="utf-8")
     if ledger is not None:
         (folder / "urls.txt").write_text(ledger, encoding="utf-8")
@@ -160,11 +167,12 @@ def fields(schema: dict, data, root: dict | None = None, path: tuple = ()) -> li
 
 
 def every_field() -> list[tuple[str, tuple]]:
-    """("plan" or "progress", path) of every field of the two data files."""
-    plan_schema = json.loads((SCHEMAS / "plan-input.schema.json").read_text(encoding="utf-8"))
-    progress_schema = json.loads((SCHEMAS / "progress-input.schema.json").read_text(encoding="utf-8"))
-    return ([("plan", path) for path in fields(plan_schema, base_plan())]
-            + [("progress", path) for path in fields(progress_schema, base_progress())])
+    """(file, path) of every field of the three data files, file being a key of FILES."""
+    data = base()
+    return [(file, path) for file, schema in (("plan", "plan-input"), ("progress", "progress-input"),
+                                              ("site", "site-input"))
+            for path in fields(json.loads((SCHEMAS / f"{schema}.schema.json").read_text(encoding="utf-8")),
+                               data[file])]
 
 
 def get(data, path: tuple):
@@ -173,14 +181,14 @@ def get(data, path: tuple):
     return data
 
 
-def put(plan: dict, progress: list, file: str, path: tuple, value) -> tuple[dict, list]:
-    """Copies of the data with `value` in front of the field's own; a unit's name changes
+def put(data: dict, file: str, path: tuple, value) -> dict:
+    """A copy of the data with `value` in front of the field's own; a unit's name changes
     everywhere it is named (its tasks, their wording, progress, a successor)."""
-    plan, progress = copy.deepcopy(plan), copy.deepcopy(progress)  # the verdicts reuse the base
-    data = plan if file == "plan" else progress
-    old = get(data, path)
+    data = copy.deepcopy(data)
+    plan, progress = data["plan"], data["progress"]
+    old = get(data[file], path)
     new = value + old if isinstance(old, str) else value
-    get(data, path[:-1])[path[-1]] = new
+    get(data[file], path[:-1])[path[-1]] = new
     if file == "plan" and path[0] == "units" and path[-1] == "name":
         for task in (task for section in plan["sections"] for task in section["tasks"]):
             for role in ("lead", "responsible"):
@@ -192,10 +200,9 @@ def put(plan: dict, progress: list, file: str, path: tuple, value) -> tuple[dict
                 unit["successor"]["name"] = new
         for entry in progress:
             entry["unit"] = new if entry["unit"] == old else entry["unit"]
-    return plan, progress
+    return data
 
 
 def position(folder: Path, file: str, path: tuple) -> tuple[int, int]:
     """Line and column of a field in the written data."""
-    name = "plans/2020.yaml" if file == "plan" else "progress/2020.yaml"
-    return load(folder / name).values[path]
+    return load(folder / FILES[file]).values[path]
