@@ -32,7 +32,9 @@ FOOTER = {"主办单位": SETTINGS["sponsor"], "承办单位": SETTINGS["organiz
           "网站标识码": "5119000001", "ICP备案号": SETTINGS["icp"], "公安机关备案号": SETTINGS["police"]}
 # Words a reader may see in Latin letters: file formats and the names of files and programs.
 LATIN = {"Atom", "BOM", "CSV", "Excel", "JSON", "UTF-8", "ICP"}
-_FILE_NAME = re.compile(r"[a-z.]+\.(?:json|csv|xml)\b")
+# File names, and the host names a link from the data shows beside it (依据（example.org）):
+# names, not English.
+_FILE_NAME = re.compile(r"[a-z.]+\.(?:json|csv|xml)\b|\b(?:[a-z0-9-]+\.)+[a-z]{2,}\b")
 
 
 def generator(*args: str) -> subprocess.CompletedProcess:
