@@ -110,9 +110,11 @@ def check(site: Site, sources: list[Source], path: Path, name: str, *,
     problems = [problem for plan, source in zip(site.plans, sources)
                 for problem in _check_redirects(plan, source, current)]
     entries = read(path, name)
+    # each line's URL, and the URL it moved to where it gives one
     malformed = [(entry, url, column) for entry in entries
-                 for url, column in ((entry.url, entry.column), (entry.moved_to, entry.moved_column))
-                 if (url or column == entry.column) and not SITE_URL.match(url)]
+                 for url, column in [(entry.url, entry.column)]
+                 + ([(entry.moved_to, entry.moved_column)] if entry.moved_to else [])
+                 if not SITE_URL.match(url)]
     if malformed:
         return problems + [Diagnostic(name, entry.line, column, "error",
                                       _("'{url}' is not {expected}").format(

@@ -182,9 +182,9 @@ def get(data, path: tuple):
 
 
 def put(data: dict, file: str, path: tuple, value) -> dict:
-    """A copy of the data with `value` in front of the field's own; a unit's name changes
-    everywhere it is named (its tasks, their wording, progress, a successor)."""
-    data = copy.deepcopy(data)
+    """`data` (a copy from base(), changed in place and returned) with `value` in front of the
+    field's own; a unit's name changes everywhere it is named (its tasks, their wording,
+    progress, a successor)."""
     plan, progress = data["plan"], data["progress"]
     old = get(data[file], path)
     new = value + old if isinstance(old, str) else value
