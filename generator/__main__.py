@@ -12,7 +12,7 @@ from .importer import command as importer
 from .diagnostics import PlanError
 from .siteconfig import write_config
 from .site_settings import load_settings
-from .write import WriteError, write_pages
+from .write import WriteError, write_files
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
                 ledger=ledger_path(args.data).as_posix()))
             return 0
         if args.command == "clean":
-            report = write_pages(args.docs, {})
+            report = write_files(args.docs, {})
             print(_("{docs}/: {count} generated page(s) deleted").format(
                 docs=args.docs.as_posix(), count=len(report.deleted)))
             return 0

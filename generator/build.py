@@ -13,7 +13,7 @@ from .model import Plan, build
 from .pages import Site
 from .progress import Progress, load_progress
 from .validate import check
-from .write import Pages, Report
+from .write import Report, StagedWrite
 
 PLANS = "plans"  # data/plans/<year>.yaml: one plan a year
 _YEAR = re.compile(r"[0-9]{4}")
@@ -169,7 +169,7 @@ def generate(data: Path, docs: Path, display_name: str | None = None, *,
     name = display_name or data.as_posix()
     _sources, site = _load(data, name, new_urls_allowed, drafts)
     progress = load_progress_all(site)
-    with Pages(docs) as staged:
+    with StagedWrite(docs) as staged:
         for path, text in rendering.rendered(site, name, progress, site_url=site_url):
             staged.add(path, text)
     for kept in (search.SUB_WORDS, slugs.SYLLABLES):

@@ -1,21 +1,24 @@
 """Open data: each plan as JSON (with its schema) and as CSV tables, and the tables of every
 year together, from the same model."""
+from typing import TYPE_CHECKING
 import csv
 import io
 import json
 from pathlib import Path
 
 from .model import Plan, Task, Unit
-from .pages import Site
 from .progress import Progress
+
+if TYPE_CHECKING:
+    from .pages import Site
 
 FOLDER = "downloads"
 SCHEMA = Path(__file__).with_name("schema") / "plan.schema.json"
 LEAD, RESPONSIBLE = "牵头", "责任"
 CSV_NAMES = ("tasks.csv", "units.csv", "responsibilities.csv", "progress.csv")
 # Each plan's downloads, under its year: <year>/downloads/…; the CSV files of all years in one,
-# with a column `year`, under downloads/.
-NAMES = tuple(f"{FOLDER}/{name}" for name in ("plan.json", "plan.schema.json", *CSV_NAMES))
+# with a column `year`, under downloads/ (generator/kinds.py).
+PLAN_FILES = ("plan.json", "plan.schema.json", *CSV_NAMES)
 
 
 def progress_entries(progress: Progress | None) -> list:
@@ -23,7 +26,7 @@ def progress_entries(progress: Progress | None) -> list:
     return list(reversed(progress.entries)) if progress else []
 
 
-def plan_data(site: Site, progress: Progress | None = None, plan: Plan | None = None) -> dict:
+def plan_data(site: "Site", progress: Progress | None = None, plan: Plan | None = None) -> dict:
     plan, url = plan or site.plan, site.url_of
     document = plan.document
     return {
@@ -101,7 +104,7 @@ def _csv(header: list[str], rows: list[list]) -> str:
     return "\ufeff" + out.getvalue()
 
 
-def _tables(site: Site, plan: Plan, progress: Progress | None) -> dict[str, tuple[list, list]]:
+def _tables(site: "Site", plan: Plan, progress: Progress | None) -> dict[str, tuple[list, list]]:
     """Each CSV table of one plan: its header and rows."""
     url = site.url_of
     return {
@@ -125,18 +128,34 @@ def _tables(site: Site, plan: Plan, progress: Progress | None) -> dict[str, tupl
     }
 
 
-def files(site: Site, progress: dict) -> dict[str, str]:
-    """Every download, keyed by its path under docs/: each plan's JSON, schema and CSV tables
-    under its year, <year>/downloads/; and under downloads/ the CSV tables of every plan in one
-    file each, with a first column `year`: the plan's year (newest plan first)."""
-    found: dict[str, str] = {}
-    merged: dict[str, tuple[list, list]] = {}
-    for plan in site.plans:
-        tables = _tables(site, plan, progress.get(plan))
-        contents = (readable_json(plan_data(site, progress.get(plan), plan)) + "\n",
-                    SCHEMA.read_text(encoding="utf-8"), *(_csv(*tables[name]) for name in CSV_NAMES))
-        found.update({f"{plan.year}/{name}": text for name, text in zip(NAMES, contents, strict=True)})
-        for name, (header, rows) in tables.items():
-            merged.setdefault(name, (["year", *header], []))[1].extend([plan.year, *row] for row in rows)
-    found.update({f"{FOLDER}/{name}": _csv(*merged[name]) for name in CSV_NAMES})
-    return found
+def is_generated(path: Path) -> bool:
+    """A data file has no room for a stamp: its name says it is one of the downloads."""
+    return path.name in PLAN_FILES
+
+
+def plan_file(output, rendering) -> str:
+    """One of a plan's downloads: its JSON, the JSON's schema or one of its CSV tables."""
+    plan, name = output.plan, output.record
+    progress = rendering.progress_of(plan)
+    if name == "plan.json":
+        return readable_json(plan_data(rendering.site, progress, plan)) + "\n"
+    if name == "plan.schema.json":
+        return SCHEMA.read_text(encoding="utf-8")
+    return _csv(*_tables_of(rendering, plan)[name])
+
+
+def site_table(output, rendering) -> str:
+    """A CSV table of every plan in one, with a first column `year`: the plan's year (newest
+    plan first)."""
+    header, rows = None, []
+    for plan in rendering.site.plans:
+        plan_header, plan_rows = _tables_of(rendering, plan)[output.record]
+        header = ["year", *plan_header]
+        rows += [[plan.year, *row] for row in plan_rows]
+    return _csv(header, rows)
+
+
+def _tables_of(rendering, plan: Plan) -> dict[str, tuple[list, list]]:
+    """A plan's tables, made once for its files and the tables of every plan."""
+    return rendering.once(("tables", plan), lambda: _tables(rendering.site, plan,
+                                                            rendering.progress_of(plan)))

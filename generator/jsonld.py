@@ -3,17 +3,20 @@
 Addresses are absolute under site_url when it is known, else relative to the page, which a
 JSON-LD reader resolves against the page's own address.
 """
+from typing import TYPE_CHECKING
 import json
 
 from .model import Plan, Task
-from .pages import Site
 from .progress import written_date
 from .urls import address
+
+if TYPE_CHECKING:
+    from .pages import Site
 
 LEGISLATION = "#legislation"  # the @id fragment of the notice on the plan's page
 
 
-def legislation(site: Site, from_url: str, site_url: str, plan: Plan | None = None) -> dict:
+def legislation(site: "Site", from_url: str, site_url: str, plan: Plan | None = None) -> dict:
     """The notice of a plan (the newest unless given), whose page is the plan's page."""
     plan = plan or site.plan
     document = plan.document
@@ -38,7 +41,7 @@ def legislation(site: Site, from_url: str, site_url: str, plan: Plan | None = No
 PARTS_LISTED = 100
 
 
-def plan_page(site: Site, site_url: str, plan: Plan | None = None, page=None) -> str:
+def plan_page(site: "Site", site_url: str, plan: Plan | None = None, page=None) -> str:
     """The JSON-LD of a plan's page (or of the home page, which shows the newest plan)."""
     plan = plan or site.plan
     here = page.url if page is not None else site.the("plan", plan).url
@@ -49,7 +52,7 @@ def plan_page(site: Site, site_url: str, plan: Plan | None = None, page=None) ->
     return script_text(data)
 
 
-def task_page(site: Site, task: Task, site_url: str, plan: Plan | None = None) -> str:
+def task_page(site: "Site", task: Task, site_url: str, plan: Plan | None = None) -> str:
     page = site.url_of(task)
     data = {
         "@context": "https://schema.org",

@@ -55,19 +55,6 @@ def _named(site: Site) -> dict[str, str]:
     return {page.url: page.named for page in site.pages}
 
 
-def redirects(site: Site) -> dict[str, str]:
-    """Old URL -> current URL: the redirects declared in the plans and the moves the ledger records."""
-    declared = {redirect.source: redirect.target for plan in site.plans for redirect in plan.redirects}
-    return {**site.moves, **declared}
-
-
-def redirect_maps(site: Site) -> dict[str, str]:
-    """mkdocs-redirects' map: the old URL as a Markdown path -> the current page's path."""
-    page_at = {page.url: page.path for page in site.pages}
-    return {urls.page_of_url(source): page_at[target]
-            for source, target in sorted(redirects(site).items())}
-
-
 def ledger_path(data: Path) -> Path:
     """The ledger beside the plan file, or in the data folder that holds plans/."""
     return data / "urls.txt" if data.is_dir() else data.with_name("urls.txt")
@@ -78,7 +65,7 @@ def moved_by_rule(url: str, site: Site) -> str:
     plan that has it ('' if none)."""
     current = {page.url for page in site.pages}
     for plan in reversed(site.plans):
-        candidate = f"/{plan.year}{url}"
+        candidate = "/" + urls.year_folder(plan) + url.lstrip("/")
         if candidate in current:
             return candidate
     return ""

@@ -22,6 +22,13 @@ MAX_SLUG_BYTES = 150
 # The size of a notice given to `python -m generator import` (its lines are held to
 # MAX_TEXT_CHARS, as a paragraph becomes a text of the draft).
 MAX_NOTICE_BYTES = 1024 * 1024
+# A page readers open often must stay light however large the plan (README, Performance):
+# past this many tasks, a unit's page gives its counts by section, and each section's list of
+# the unit's tasks is a page of its own;
+UNIT_PAGE_TASKS = 150
+# past this many cells (tasks by named units), the matrix is a page for each section, and a
+# section that has more is drawn as a list of each task's units rather than as a grid.
+MATRIX_CELLS = 2_500
 
 
 def size(count: int) -> str:

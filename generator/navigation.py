@@ -1,28 +1,33 @@
 """The MkDocs nav, from the site's pages: every page of a plan the size of the real one, and a
 bounded nav for large plans, whose every page would otherwise carry thousands of entries."""
 import html
+from typing import TYPE_CHECKING
 
 from .model import Plan
-from .pages import KINDS, Site, prefix
+from .urls import year_folder
 
-# Of each kind (sections, tasks, units), the nav lists the pages while there are no more than
-# this; past it, readers reach them from the lists on the home page, section pages and directory.
+if TYPE_CHECKING:
+    from .kinds import Kind
+    from .pages import Site
+
+# Of each kind (sections, tasks, units: its entry's nav_limit in generator/kinds.py), the nav
+# lists the pages while there are no more than this; past it, readers reach them from the lists
+# on the home page, section pages and directory.
 LIMIT = 60
 SECTION_LIMIT = 20  # a section entry weighs more in the nav than a task or unit entry
-LIMITS = {"task": LIMIT, "section": SECTION_LIMIT, "unit": LIMIT}
 
 
-def _left_out(site: Site) -> set[tuple[str, Plan | None]]:
+def _left_out(site: "Site") -> set[tuple["Kind", Plan | None]]:
     """The kinds of page too many to list: of each plan (sections, tasks), counted plan by plan,
     and of the whole site (units)."""
-    counts: dict[tuple[str, Plan | None], int] = {}
+    counts: dict[tuple["Kind", Plan | None], int] = {}
     for page in site.pages:
-        key = (page.kind.name, page.plan)
+        key = (page.kind, page.plan)
         counts[key] = counts.get(key, 0) + 1
-    return {key for key, count in counts.items() if count > LIMITS.get(key[0], count)}
+    return {key for key, count in counts.items() if count > (key[0].nav_limit or count)}
 
 
-def nav(site: Site) -> list:
+def nav(site: "Site") -> list:
     """The pages in reading order, each in its nav group: home, each year's plan (newest first)
     section by section and its matrix, then the unit directory and the units in pinyin order.
     The limits apply to each plan on its own."""
@@ -31,7 +36,7 @@ def nav(site: Site) -> list:
     root: list = []
     groups: dict[tuple[str, ...], list] = {(): root}
     for page in site.pages:
-        if (page.kind.name, page.plan) in left_out or page.nav is None:
+        if (page.kind, page.plan) in left_out or page.nav is None:
             continue
         for depth in range(1, len(page.nav) + 1):
             group = page.nav[:depth]
@@ -42,18 +47,18 @@ def nav(site: Site) -> list:
     return root
 
 
-def outside_nav(site: Site) -> list[str]:
+def outside_nav(site: "Site") -> list[str]:
     """MkDocs `not_in_nav` patterns for the pages a bounded nav leaves out on purpose."""
     left_out = _left_out(site)
     # every page of the kind: its path with a wildcard for the slug
-    patterns = ["/" + KINDS[kind].path_in("*", plan) for kind, plan in sorted(
-        left_out, key=lambda key: (key[0], key[1].year if key[1] else 0))]
+    patterns = ["/" + kind.path_in("*", plan) for kind, plan in sorted(
+        left_out, key=lambda key: (key[0].name, key[1].year if key[1] else 0))]
     # a listed page in the folder of a kind left out stays listed
-    folders = {prefix(plan) + KINDS[kind].folder for kind, plan in left_out}
+    folders = {year_folder(plan) + kind.folder for kind, plan in left_out}
     patterns += [f"!/{page.path}" for page in site.pages
-                 if (page.kind.name, page.plan) not in left_out and page.nav is not None
-                 and prefix(page.plan) + page.kind.folder in folders]
+                 if (page.kind, page.plan) not in left_out and page.nav is not None
+                 and year_folder(page.plan) + page.kind.folder in folders]
     # the parts of a record, reached from its page
-    unlisted = {page.kind.unlisted.format(prefix=prefix(page.plan))
+    unlisted = {page.kind.unlisted.format(prefix=year_folder(page.plan))
                 for page in site.pages if page.nav is None}
     return patterns + [line for pattern in sorted(unlisted) for line in pattern.split("\n")]

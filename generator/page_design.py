@@ -6,7 +6,7 @@ engine's configuration; the page's fields are written into its front matter here
 and overrides/main.html writes each into a `<meta>` through the attribute encoder.
 """
 from .model import Plan, Section, Task
-from .pages import Page, Site
+from .pages import Output, Site
 
 # The 政府网站 function a page serves: every page of the site publishes information.
 COLUMN_TYPE = "信息发布"
@@ -14,7 +14,7 @@ COLUMN_TYPE = "信息发布"
 ARTICLE_KINDS = {"plan", "section", "task"}
 
 
-def metadata(site: Site, page: Page, plan: Plan) -> dict[str, str]:
+def metadata(site: Site, page: Output, plan: Plan) -> dict[str, str]:
     """Front matter keys read by overrides/main.html: `design_kind` (site, column or article)
     and the fields of that kind."""
     document = plan.document

@@ -1,48 +1,25 @@
-"""Every page of the site, listed once: its path, URL, label, template and place in the nav.
+"""Every output of the site, listed once: its kind, its path and URL, the record it shows and
+that record's label, and its place in the nav.
 
-Render, the URL ledger, redirects, the nav, the downloads, the write step and the URL collision
-check all read this one list (as Pelican's writers read each object's `save_as` and `url`, and
-Eleventy checks output conflicts over its one list), so a new kind of page is added here.
+Rendering, the URL ledger, redirects, the nav, the downloads, the feeds, the write step and the
+URL collision check all read this one list (as Pelican's writers read each object's `save_as`
+and `url`, and Eleventy checks output conflicts over its one list). What each kind of output is
+(its path rule, its template or writer) is declared in generator/kinds.py.
 """
-from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from . import limits, urls
 from .diagnostics import Diagnostic
+from .downloads import CSV_NAMES, PLAN_FILES
 from .i18n import N_, _
+from .kinds import KINDS, Kind
+from .limits import MATRIX_CELLS, UNIT_PAGE_TASKS
 from .lineage import SiteUnit, units_across
 from .model import Origin, Plan, Section, Unit
 
 UNIT_GROUP = "单位"
-# A page readers open often must stay light however large the plan (README, Performance):
-# past this many tasks, a unit's page gives its counts by section, and each section's list of
-# the unit's tasks is a page of its own;
-UNIT_PAGE_TASKS = 150
-# past this many cells (tasks by named units), the matrix is a page for each section, and a
-# section that has more is drawn as a list of each task's units rather than as a grid.
-MATRIX_CELLS = 2_500
-
-
-@dataclass(frozen=True)
-class Kind:
-    name: str
-    template: str
-    folder: str  # the folder under docs/ its pages live in, which the generator owns; "" for the root
-    path: Callable[[str], str]  # the page's path under docs/ (under the plan's year), from the slug
-    named_by: str = ""  # the field of the record its slug is made from, unless pinned
-    # Pages of a part of a record are not in the nav; the MkDocs not_in_nav pattern of them all,
-    # with {prefix} for the plan's year folder.
-    unlisted: str = ""
-    per_plan: bool = False  # a page of one plan, under its year: /2017/tasks/<slug>/
-
-    def path_in(self, slug: str, plan: Plan | None) -> str:
-        return prefix(plan) + self.path(slug) if self.per_plan else self.path(slug)
-
-
-def prefix(plan: Plan | None) -> str:
-    """The folder of a plan's pages under docs/: its year."""
-    return f"{plan.year}/" if plan is not None else ""
 
 
 @dataclass(frozen=True, eq=False)
@@ -77,36 +54,8 @@ class MatrixPart:
         return self.section.origin
 
 
-KINDS = {kind.name: kind for kind in (
-    # the site's home: the newest plan first, and every year
-    Kind("home", "home.md.j2", "", lambda _: "index.md"),
-    # index.md, so that Material's navigation.indexes makes it the page of its nav group
-    Kind("plan", "plan.md.j2", "", lambda _: "index.md", per_plan=True),
-    Kind("section", "section.md.j2", "sections", lambda slug: f"sections/{slug}/index.md", "title",
-         per_plan=True),
-    Kind("task", "task.md.j2", "tasks", lambda slug: f"tasks/{slug}.md", "title", per_plan=True),
-    Kind("matrix", "matrix.md.j2", "matrix", lambda _: "matrix/index.md", per_plan=True),
-    Kind("matrix-part", "matrix-part.md.j2", "matrix", lambda slug: f"matrix/{slug}.md", "title",
-         unlisted="/{prefix}matrix/*.md\n!/{prefix}matrix/index.md", per_plan=True),
-    # units are year-independent: one page per unit for all years
-    Kind("directory", "units.md.j2", "units", lambda _: "units/index.md"),
-    Kind("unit", "unit.md.j2", "units", lambda slug: f"units/{slug}.md", "name"),
-    Kind("unit-part", "unit-part.md.j2", "units", lambda slug: f"units/{slug}.md", "name",
-         unlisted="/units/*/"),
-)}
-# The folders under docs/ that hold nothing but generated pages: those of the kinds of page
-# common to all years, and those of each plan's year (YEAR_FOLDER). The folders of a plan's pages
-# before plans moved under their year stay owned, so that their stale pages are deleted.
-FOLDERS = tuple(dict.fromkeys(kind.folder for kind in KINDS.values()
-                              if kind.folder and not kind.per_plan)) + ("sections", "tasks", "matrix")
-YEAR_FOLDER = r"[0-9]{4}"
-# Pages the generator writes at the top of docs/.
-ROOT_FILES = tuple(dict.fromkeys(kind.path("") for kind in KINDS.values()
-                                 if not kind.folder and not kind.per_plan))
-
-
 @dataclass(frozen=True, eq=False)
-class Page:
+class Output:
     kind: Kind
     path: str  # under docs/
     url: str
@@ -115,7 +64,9 @@ class Page:
     label: str
     nav: tuple[str, ...] | None  # the nav groups it is listed in, outermost first; None: unlisted
     title: str | None  # its nav entry; None lets MkDocs take the page's own title
-    record: Any = None  # the Section, Task or Unit it shows; None for a page of the whole plan
+    # the Section, Task or Unit it shows (a download: its file's name); None for a page of the
+    # whole plan or site
+    record: Any = None
     plan: Plan | None = None  # the plan a page of one year belongs to
     named: str = ""  # the label in the language of the run, as messages name the record
 
@@ -130,13 +81,15 @@ class Page:
 
 
 class Site:
-    """The pages of the plans, newest plan first, in reading order, with a lookup from each record
-    to its page."""
+    """The outputs of the plans, newest plan first, pages in reading order, with a lookup from
+    each record to its page."""
 
-    def __init__(self, plans: tuple[Plan, ...], pages: list[Page], units: tuple[SiteUnit, ...] = ()):
+    def __init__(self, plans: tuple[Plan, ...], outputs: list[Output],
+                 units: tuple[SiteUnit, ...] = ()):
         self.plans = tuple(plans)
         self.units = tuple(units)
-        self.pages = tuple(pages)
+        self.outputs = tuple(outputs)
+        self.pages = tuple(output for output in outputs if output.kind.page)
         # old URL -> the URL of the page that now shows its record, as the ledger records it
         self.moves: dict[str, str] = {}
         self.files: dict[Plan, Any] = {}  # each plan's file (build.PlanFile), once loaded
@@ -147,9 +100,16 @@ class Site:
         for record, unit in self._site_unit.items():  # each year's unit record opens its one page
             if unit in self._by_record:
                 self._by_record[record] = self._by_record[unit]
-        self._by_kind = {(page.kind.name, page.plan): page
-                         for page in self.pages if page.record is None}
-        self._parts: dict[Any, list[Page]] = {}
+        self._by_kind = {(output.kind.name, output.plan): output
+                         for output in self.outputs if output.record is None}
+        self._downloads: dict[Plan | None, dict[str, Output]] = {}
+        self._feeds: dict[SiteUnit, Output] = {}
+        for output in self.outputs:
+            if output.kind.name in ("plan-download", "download"):
+                self._downloads.setdefault(output.plan, {})[output.record] = output
+            elif output.kind.name == "unit-feed":
+                self._feeds[output.record] = output
+        self._parts: dict[Any, list[Output]] = {}
         for page in self.pages:
             if isinstance(page.record, UnitPart):
                 self._parts.setdefault(page.record.unit, []).append(page)
@@ -161,7 +121,7 @@ class Site:
         """The newest plan."""
         return self.plans[0]
 
-    def page_of(self, record) -> Page:
+    def page_of(self, record) -> Output:
         return self._by_record[record]
 
     def url_of(self, record) -> str:
@@ -171,33 +131,53 @@ class Site:
         """The site's unit of one year's unit record."""
         return self._site_unit.get(unit, unit)
 
-    def parts_of(self, unit: Unit | SiteUnit | None, plan: Plan | None = None) -> list[Page]:
+    def parts_of(self, unit: Unit | SiteUnit | None, plan: Plan | None = None) -> list[Output]:
         """The pages a unit's task list is split into, or (None) those of a plan's matrix (the
         newest plan's unless given): none while one page holds it all."""
         if unit is None:
             return self._parts.get(plan or self.plan, [])
         return self._parts.get(self.unit_of(unit), [])
 
-    def the(self, kind: str, plan: Plan | None = None) -> Page:
-        """The one page of a kind that shows a whole plan (plan, matrix; the newest plan's
-        unless given) or the whole site (home, directory)."""
+    def the(self, kind: str, plan: Plan | None = None) -> Output:
+        """The one output of a kind that shows a whole plan (plan, matrix; the newest plan's
+        unless given) or the whole site (home, directory, feed)."""
         return self._by_kind[(kind, (plan or self.plan) if KINDS[kind].per_plan else None)]
+
+    def downloads_of(self, plan: Plan | None) -> dict[str, Output]:
+        """A plan's downloads (None: the tables of every plan together), by file name."""
+        return self._downloads[plan]
+
+    def feed_of(self, unit: SiteUnit) -> Output:
+        return self._feeds[self.unit_of(unit)]
+
+    @cached_property
+    def redirects(self) -> tuple[Output, ...]:
+        """The old URLs that keep working, each a redirect page the engine writes from the
+        configuration's redirect map: the redirects declared in the plans and the moves the
+        ledger records, each to the page that now shows its record."""
+        declared = {redirect.source: redirect.target
+                    for plan in self.plans for redirect in plan.redirects}
+        at = {page.url: page for page in self.pages}
+        return tuple(Output(KINDS["redirect"], KINDS["redirect"].path(source), source, "", None, None,
+                            at[target]) for source, target in sorted({**self.moves, **declared}.items()))
 
 
 def registry(plans: "Plan | tuple[Plan, ...] | list[Plan]") -> Site:
-    """Every page of the site: home; for each plan, newest first, its page, each section followed
-    by its tasks, and its matrix; then the unit directory and the units in pinyin order,
-    collective units last."""
+    """Every output of the site. The pages: home; for each plan, newest first, its page, each
+    section followed by its tasks, and its matrix; then the unit directory and the units in
+    pinyin order, collective units last. Then each plan's downloads and those of all plans, the
+    site's feed and each unit's."""
     plans = (plans,) if isinstance(plans, Plan) else tuple(
         sorted(plans, key=lambda plan: plan.year or 0, reverse=True))
 
     def page(kind: str, label: tuple, nav: tuple[str, ...] | None, title: str | None, record=None,
-             plan: Plan | None = None) -> Page:
+             plan: Plan | None = None, slug: str | None = None) -> Output:
         """`label`: the message that names the page, then its fields."""
         form, fields = label[0], label[1] if len(label) > 1 else {}
-        path = KINDS[kind].path_in(record.slug if record is not None else "", plan)
-        return Page(KINDS[kind], path, urls.url_of(path), form.format(**fields), nav, title, record,
-                    plan if KINDS[kind].per_plan else None, _(form).format(**fields))
+        path = KINDS[kind].path_in(record.slug if slug is None and record is not None else slug or "",
+                                   plan)
+        return Output(KINDS[kind], path, urls.url_of(path), form.format(**fields), nav, title, record,
+                      plan if KINDS[kind].per_plan else None, _(form).format(**fields) if form else "")
 
     pages = [page("home", (N_("the home page"),), (), "首页")]
     for plan in plans:
@@ -233,7 +213,12 @@ def registry(plans: "Plan | tuple[Plan, ...] | list[Plan]") -> Site:
                            None, None, UnitPart(unit, plan, section))
                       for plan, _ in unit.years for section in plan.sections
                       if tasks[plan].intersection(section.tasks)]
-    return Site(plans, pages, units)
+    files = [page("plan-download", ("",), None, None, name, plan, name)
+             for plan in plans for name in PLAN_FILES]
+    files += [page("download", ("",), None, None, name, slug=name) for name in CSV_NAMES]
+    files.append(page("feed", ("",), None, None))
+    files += [page("unit-feed", ("",), None, None, unit) for unit in units]
+    return Site(plans, pages + files, units)
 
 
 def year_group(plan: Plan) -> str:
@@ -246,7 +231,7 @@ def check(site: Site) -> list[Diagnostic]:
 
     A collision is reported at the record written later in the data, naming the earlier one."""
     problems = []
-    owners: dict[str, Page] = {}
+    owners: dict[str, Output] = {}
     in_file_order = sorted(site.pages, key=lambda page: (page.origin is not None, page.origin or ()))
     for page in in_file_order:
         origin = page.origin

@@ -14,7 +14,6 @@ from pathlib import Path
 import yaml
 from yaml_env_tag import construct_env_tag
 
-from .ledger import redirect_maps
 from .pages import Site
 from .navigation import nav, outside_nav
 from .site_settings import Settings
@@ -39,6 +38,7 @@ class Decided:
     not_in_nav: list[str]  # gitignore patterns of the pages the nav leaves out
     redirect_maps: dict[str, str]
     identity: dict[str, str]  # config.extra.site: the footer's and the page metadata's values
+    feed: str  # config.extra.feed: the site's feed, which every page's head links to
 
 
 def decided(site: Site, settings: Settings) -> Decided:
@@ -46,7 +46,13 @@ def decided(site: Site, settings: Settings) -> Decided:
     return Decided(site_name=settings.site_name(site.plan.title),
                    site_description=f"{plans}：各部分、各项任务及牵头单位、责任单位。",
                    nav=nav(site), not_in_nav=outside_nav(site), redirect_maps=redirect_maps(site),
-                   identity=settings.for_templates())
+                   identity=settings.for_templates(), feed=site.the("feed").path)
+
+
+def redirect_maps(site: Site) -> dict[str, str]:
+    """The redirect pages, as mkdocs-redirects' map: the old URL as a Markdown path -> the path
+    of the page that now shows its record."""
+    return {redirect.path: redirect.record.path for redirect in site.redirects}
 
 
 def with_domain(identity: dict[str, str], site_url: str | None) -> dict[str, str]:
@@ -74,7 +80,7 @@ def site_config(site: Site, settings: Settings, base: Path, docs: Path, output: 
         theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
     config["theme"] = theme
     values = decided(site, settings)
-    config["extra"] = {**config.get("extra", {}), "generated": True,
+    config["extra"] = {**config.get("extra", {}), "generated": True, "feed": values.feed,
                        "site": with_domain(values.identity, config.get("site_url"))}
     config["site_name"], config["site_description"] = values.site_name, values.site_description
     config["nav"] = values.nav

@@ -4,6 +4,14 @@ Where each kind of page lives is declared in generator/pages.py.
 """
 import functools
 
+# A plan's outputs live under its year: /2017/tasks/<slug>/. As a glob, for the files of any year.
+YEAR_FOLDER = "[0-9]" * 4
+
+
+def year_folder(plan) -> str:
+    """The folder of a plan's outputs, from the site's root: its year."""
+    return f"{plan.year}/" if plan is not None else ""
+
 
 def address(from_url: str, target: str, site_url: str) -> str:
     """A site URL (`/2017/tasks/x/`) as a page or file in the folder `from_url` (`/units/y/`)

@@ -161,7 +161,7 @@ def test_a_build_that_fails_while_rendering_leaves_docs_as_it_was(docs, tmp_path
     # the downloads are rendered after every page, so each changed page was staged by then
     def broken(*_):
         raise RuntimeError("the downloads could not be rendered")
-    monkeypatch.setattr("generator.render.downloads.files", broken)
+    monkeypatch.setattr("generator.downloads._csv", broken)
     with pytest.raises(RuntimeError, match="the downloads could not be rendered"):
         generate(changed, docs)
     assert files_of(docs) == before

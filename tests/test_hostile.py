@@ -228,7 +228,7 @@ def test_formulas_are_neutralised_in_every_csv_cell(tmp_path):
     """Each formula of the corpus, in front of a task's text, its wording, a unit's full name and
     a progress entry's text, reaches the CSV files with a ' before it, and the JSON as it is."""
     from generator.build import load_progress_all, load_site
-    from generator.downloads import files
+    from generator.render import render
 
     fields = [("plan", ("sections", 0, "tasks", 0, "text")),
               ("plan", ("sections", 0, "tasks", 0, "responsibility")),
@@ -244,7 +244,7 @@ def test_formulas_are_neutralised_in_every_csv_cell(tmp_path):
             continue
         assert code == 0, lines
         _, site = load_site(folder)
-        written = files(site, load_progress_all(site))
+        written = render(site, "data", load_progress_all(site))
         cells = {cell for path, text in written.items() if path.endswith(".csv")
                  for row in csv.reader(io.StringIO(text.lstrip("\ufeff"))) for cell in row}
         for file, path in fields:
