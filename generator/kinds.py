@@ -1,6 +1,6 @@
-"""Every kind of output the generator writes, one entry each: where its files go (the path rule,
-from a record's slug), and what draws it: a template with the context function that fills it,
-or a writer that makes the whole file.
+"""Every kind of output the generator writes, one entry each: which records it has outputs for
+(its listing), where their files go (the path rule, from a record's slug), and what draws them:
+a template with the context function that fills it, or a writer that makes the whole file.
 
 The registry (generator/pages.py) makes the site's outputs from these entries, rendering
 (generator/render.py) draws each one through its entry, and the write step (generator/write.py)
@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import contexts, downloads, feeds, urls
+from . import contexts, downloads, feeds, listing, urls
 from .navigation import LIMIT, SECTION_LIMIT
 from .urls import YEAR_FOLDER, year_folder
 from .front_matter import STAMP_PREFIX
@@ -32,6 +32,8 @@ def stamped(path: Path) -> bool:
 @dataclass(frozen=True)
 class Kind:
     name: str
+    # (plans, units) -> each output's record, label and place in the nav (generator/listing.py)
+    each: Callable
     path: Callable[[str], str]  # the file's path under docs/ (under its plan's year), from a slug
     folder: str = ""  # the folder under docs/ its files live in, which the generator owns; "" for the root
     per_plan: bool = False  # a file of one plan, under its year
@@ -47,6 +49,9 @@ class Kind:
     # The nav lists a plan's pages of the kind (or the site's) while they are no more than this
     # (generator/navigation.py); 0: all of them.
     nav_limit: int = 0
+    # What the page is to the page-design norms (政府网站网页设计规范; generator/page_design.py):
+    # the site's home, a column (a list of articles) or an article (the plan's own text).
+    design: str = "column"
 
     @property
     def page(self) -> bool:
@@ -74,42 +79,45 @@ class Kind:
 
 KINDS = {kind.name: kind for kind in (
     # the site's front door: the plans by year, the units, the latest progress
-    Kind("home", lambda _: "index.md", template="home.md.j2", context=contexts.home),
+    Kind("home", listing.home, lambda _: "index.md", template="home.md.j2", context=contexts.home,
+         design="site"),
     # index.md, so that Material's navigation.indexes makes it the page of its nav group
-    Kind("plan", lambda _: "index.md", per_plan=True, template="plan.md.j2", context=contexts.plan),
-    Kind("section", lambda slug: f"sections/{slug}/index.md", "sections", per_plan=True,
+    Kind("plan", listing.plans, lambda _: "index.md", per_plan=True, template="plan.md.j2", context=contexts.plan,
+         design="article"),
+    Kind("section", listing.sections, lambda slug: f"sections/{slug}/index.md", "sections", per_plan=True,
          template="section.md.j2", context=contexts.section, named_by="title",
-         nav_limit=SECTION_LIMIT),
-    Kind("task", lambda slug: f"tasks/{slug}.md", "tasks", per_plan=True,
-         template="task.md.j2", context=contexts.task, named_by="title", nav_limit=LIMIT),
+         nav_limit=SECTION_LIMIT, design="article"),
+    Kind("task", listing.tasks, lambda slug: f"tasks/{slug}.md", "tasks", per_plan=True,
+         template="task.md.j2", context=contexts.task, named_by="title", nav_limit=LIMIT,
+         design="article"),
     # The matrix needs the width of the whole window; the search finds its tasks and units on
     # their own pages.
-    Kind("matrix", lambda _: "matrix/index.md", "matrix", per_plan=True,
+    Kind("matrix", listing.matrices, lambda _: "matrix/index.md", "matrix", per_plan=True,
          template="matrix.md.j2", context=contexts.matrix),
-    Kind("matrix-part", lambda slug: f"matrix/{slug}.md", "matrix", per_plan=True,
+    Kind("matrix-part", listing.matrix_parts, lambda slug: f"matrix/{slug}.md", "matrix", per_plan=True,
          template="matrix-part.md.j2", context=contexts.matrix_part, named_by="title",
          unlisted="/{prefix}matrix/*.md\n!/{prefix}matrix/index.md"),
     # units are year-independent: one page per unit for all years
-    Kind("directory", lambda _: "units/index.md", "units",
+    Kind("directory", listing.directory, lambda _: "units/index.md", "units",
          template="units.md.j2", context=contexts.directory),
-    Kind("unit", lambda slug: f"units/{slug}.md", "units",
+    Kind("unit", listing.units, lambda slug: f"units/{slug}.md", "units",
          template="unit.md.j2", context=contexts.unit, named_by="name", nav_limit=LIMIT),
-    Kind("unit-part", lambda slug: f"units/{slug}.md", "units",
+    Kind("unit-part", listing.unit_parts, lambda slug: f"units/{slug}.md", "units",
          template="unit-part.md.j2", context=contexts.unit_part, named_by="name",
          unlisted="/units/*/"),
     # Open data: each plan's JSON, schema and CSV tables under its year, and the CSV tables of
     # every year together (the slug is the file's name).
-    Kind("plan-download", lambda name: f"{downloads.FOLDER}/{name}", downloads.FOLDER,
+    Kind("plan-download", listing.plan_files, lambda name: f"{downloads.FOLDER}/{name}", downloads.FOLDER,
          per_plan=True, writer=downloads.plan_file, generated=downloads.is_generated),
-    Kind("download", lambda name: f"{downloads.FOLDER}/{name}", downloads.FOLDER,
+    Kind("download", listing.tables, lambda name: f"{downloads.FOLDER}/{name}", downloads.FOLDER,
          writer=downloads.site_table, generated=downloads.is_generated),
     # Atom feeds of progress: the whole site's, and each unit's beside its page.
-    Kind("feed", lambda _: FEED, writer=feeds.site_feed, generated=feeds.is_generated),
-    Kind("unit-feed", lambda slug: f"units/{slug}/{FEED}", "units", writer=feeds.unit_feed,
+    Kind("feed", listing.the_site, lambda _: FEED, writer=feeds.site_feed, generated=feeds.is_generated),
+    Kind("unit-feed", listing.each_unit, lambda slug: f"units/{slug}/{FEED}", "units", writer=feeds.unit_feed,
          generated=feeds.is_generated),
     # An old URL that keeps working (the slug is the URL): a redirect page, which the engine
     # writes into the built site from the configuration's redirect map (generator/siteconfig.py).
-    Kind("redirect", urls.page_of_url),
+    Kind("redirect", listing.none, urls.page_of_url),
 )}
 
 # The folders under docs/ that hold nothing but generated files: those of the kinds common to
@@ -120,10 +128,6 @@ FOLDERS = tuple(dict.fromkeys(kind.folder for kind in sorted(
 # Files the generator writes at the top of docs/.
 ROOT_FILES = tuple(dict.fromkeys(kind.path("") for kind in KINDS.values()
                                  if not kind.folder and not kind.per_plan and kind.written))
-
-
-def is_year_folder(name: str) -> bool:
-    return fnmatch.fnmatchcase(name, YEAR_FOLDER)
 
 
 def kind_of_file(relative: str) -> Kind | None:

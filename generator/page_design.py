@@ -10,22 +10,20 @@ from .pages import Output, Site
 
 # The 政府网站 function a page serves: every page of the site publishes information.
 COLUMN_TYPE = "信息发布"
-# Pages that show the plan's own text are its articles; the others are columns (lists of them).
-ARTICLE_KINDS = {"plan", "section", "task"}
 
 
 def metadata(site: Site, page: Output, plan: Plan) -> dict[str, str]:
-    """Front matter keys read by overrides/main.html: `design_kind` (site, column or article)
-    and the fields of that kind."""
+    """Front matter keys read by overrides/main.html: `design_kind` (site, column or article:
+    the page's kind says which) and the fields of that kind."""
     document = plan.document
-    if page.kind.name == "home":
+    if page.kind.design == "site":
         return {"design_kind": "site",
                 "description": _clip("、".join(f"{p.year}年：{p.title}" for p in site.plans)
                                      + "：各部分、各项任务及牵头单位、责任单位")}
     column = page.nav[0] if page.nav else page.title or ""
     fields = {"design_kind": "column", "design_column": column, "design_column_type": COLUMN_TYPE}
     record = page.record
-    if page.kind.name in ARTICLE_KINDS:
+    if page.kind.design == "article":
         title = document.title if record is None else _title_of(record)
         units = record.lead_units + record.responsible_units if isinstance(record, Task) else ()
         fields.update({

@@ -12,46 +12,12 @@ from typing import Any
 
 from . import limits, urls
 from .diagnostics import Diagnostic
-from .downloads import CSV_NAMES, PLAN_FILES
 from .i18n import N_, _
 from .kinds import KINDS, Kind
-from .limits import MATRIX_CELLS, UNIT_PAGE_TASKS
+from .limits import MATRIX_CELLS, UNIT_PAGE_TASKS  # noqa: F401 - the limits that split pages
 from .lineage import SiteUnit, units_across
-from .model import Origin, Plan, Section, Unit
-
-UNIT_GROUP = "单位"
-
-
-@dataclass(frozen=True, eq=False)
-class UnitPart:
-    """The tasks of one unit in one section of one year's plan: a page of its own once the unit
-    has many."""
-    unit: SiteUnit
-    plan: Plan
-    section: Section
-
-    @property
-    def slug(self) -> str:
-        return (f"{self.unit.slug}/{self.plan.year}/{self.section.slug}"
-                if self.unit.slug and self.section.slug else "")
-
-    @property
-    def origin(self) -> Origin | None:
-        return self.unit.origin
-
-
-@dataclass(frozen=True, eq=False)
-class MatrixPart:
-    """The matrix of one section: a page of its own in a large plan."""
-    section: Section
-
-    @property
-    def slug(self) -> str:
-        return self.section.slug
-
-    @property
-    def origin(self) -> Origin | None:
-        return self.section.origin
+from .listing import Listed, MatrixPart, UnitPart
+from .model import Origin, Plan, Unit
 
 
 @dataclass(frozen=True, eq=False)
@@ -69,10 +35,6 @@ class Output:
     record: Any = None
     plan: Plan | None = None  # the plan a page of one year belongs to
     named: str = ""  # the label in the language of the run, as messages name the record
-
-    @property
-    def template(self) -> str:
-        return self.kind.template
 
     @property
     def origin(self) -> Origin | None:
@@ -163,67 +125,23 @@ class Site:
 
 
 def registry(plans: "Plan | tuple[Plan, ...] | list[Plan]") -> Site:
-    """Every output of the site. The pages: home; for each plan, newest first, its page, each
-    section followed by its tasks, and its matrix; then the unit directory and the units in
-    pinyin order, collective units last. Then each plan's downloads and those of all plans, the
-    site's feed and each unit's."""
+    """Every output of the site, kind by kind in the order of KINDS, each kind's in reading order:
+    home; each plan's page, sections, tasks and matrix, newest plan first; the unit directory and
+    the units in pinyin order, collective units last; the downloads and the feeds."""
     plans = (plans,) if isinstance(plans, Plan) else tuple(
         sorted(plans, key=lambda plan: plan.year or 0, reverse=True))
-
-    def page(kind: str, label: tuple, nav: tuple[str, ...] | None, title: str | None, record=None,
-             plan: Plan | None = None, slug: str | None = None) -> Output:
-        """`label`: the message that names the page, then its fields."""
-        form, fields = label[0], label[1] if len(label) > 1 else {}
-        path = KINDS[kind].path_in(record.slug if slug is None and record is not None else slug or "",
-                                   plan)
-        return Output(KINDS[kind], path, urls.url_of(path), form.format(**fields), nav, title, record,
-                      plan if KINDS[kind].per_plan else None, _(form).format(**fields) if form else "")
-
-    pages = [page("home", (N_("the home page"),), (), "首页")]
-    for plan in plans:
-        year = year_group(plan)
-        pages.append(page("plan", (N_("the plan of {year}"), {"year": plan.year}), (year,), None,
-                          plan=plan))
-        for section in plan.sections:
-            heading = section.label + section.title
-            group = (year, heading)
-            pages.append(page("section", (N_("section {heading}"), {"heading": heading}), group,
-                              heading, section, plan))
-            pages += [page("task", (N_("task {heading}"), {"heading": task.label + task.title}),
-                           group, task.label + task.title, task, plan) for task in section.tasks]
-        pages.append(page("matrix", (N_("the responsibility matrix of {year}"), {"year": plan.year}),
-                          (year,), "责任矩阵", plan=plan))
-        named = plan.units_by_pinyin(collective=False)
-        if len(plan.tasks) * len(named) > MATRIX_CELLS:
-            pages += [page("matrix-part", (N_("the responsibility matrix of section {heading}"),
-                                           {"heading": section.label + section.title}),
-                           None, None, MatrixPart(section), plan)
-                      for section in plan.sections]
     units = units_across(plans)
-    pages.append(page("directory", (N_("the unit directory"),), (UNIT_GROUP,), None))
-    for unit in units:
-        pages.append(page("unit", (N_("unit {name}"), {"name": unit.name}), (UNIT_GROUP,),
-                          unit.name, unit))
-        tasks = {plan: set(plan.tasks_led_by(record) + plan.tasks_assigned_to(record))
-                 for plan, record in unit.years}
-        if sum(map(len, tasks.values())) > UNIT_PAGE_TASKS:
-            pages += [page("unit-part", (N_("unit {name} in {year} section {heading}"),
-                                         {"name": unit.name, "year": plan.year,
-                                          "heading": section.label + section.title}),
-                           None, None, UnitPart(unit, plan, section))
-                      for plan, _ in unit.years for section in plan.sections
-                      if tasks[plan].intersection(section.tasks)]
-    files = [page("plan-download", ("",), None, None, name, plan, name)
-             for plan in plans for name in PLAN_FILES]
-    files += [page("download", ("",), None, None, name, slug=name) for name in CSV_NAMES]
-    files.append(page("feed", ("",), None, None))
-    files += [page("unit-feed", ("",), None, None, unit) for unit in units]
-    return Site(plans, pages + files, units)
+    return Site(plans, [_output(kind, listed) for kind in KINDS.values()
+                        for listed in kind.each(plans, units)], units)
 
 
-def year_group(plan: Plan) -> str:
-    """The plan's group in the nav."""
-    return f"{plan.year}年"
+def _output(kind: Kind, listed: Listed) -> Output:
+    form, fields = listed.label[0], listed.label[1] if len(listed.label) > 1 else {}
+    slug = listed.slug if listed.slug is not None else getattr(listed.record, "slug", "")
+    path = kind.path_in(slug, listed.plan)
+    return Output(kind, path, urls.url_of(path), form.format(**fields), listed.nav, listed.title,
+                  listed.record, listed.plan if kind.per_plan else None,
+                  _(form).format(**fields) if form else "")
 
 
 def check(site: Site) -> list[Diagnostic]:

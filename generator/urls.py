@@ -2,6 +2,7 @@
 
 Where each kind of page lives is declared in generator/pages.py.
 """
+import fnmatch
 import functools
 
 # A plan's outputs live under its year: /2017/tasks/<slug>/. As a glob, for the files of any year.
@@ -11,6 +12,10 @@ YEAR_FOLDER = "[0-9]" * 4
 def year_folder(plan) -> str:
     """The folder of a plan's outputs, from the site's root: its year."""
     return f"{plan.year}/" if plan is not None else ""
+
+
+def is_year_folder(name: str) -> bool:
+    return fnmatch.fnmatchcase(name, YEAR_FOLDER)
 
 
 def address(from_url: str, target: str, site_url: str) -> str:

@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import kinds, stage_files
+from . import kinds, stage_files, urls
 from .diagnostics import Diagnostic, PlanError
 from .i18n import _
 
@@ -39,7 +39,7 @@ def is_generated(path: Path, relative: str) -> bool:
 
 def owned_files(docs: Path) -> list[Path]:
     found = [docs / name for name in OWNED_FILES if (docs / name).is_file()]
-    years = sorted(p.name for p in docs.iterdir() if p.is_dir() and kinds.is_year_folder(p.name)) \
+    years = sorted(p.name for p in docs.iterdir() if p.is_dir() and urls.is_year_folder(p.name)) \
         if docs.is_dir() else []
     for folder in OWNED_FOLDERS + tuple(years):
         found += sorted(p for p in (docs / folder).rglob("*") if p.is_file() or p.is_symlink())
