@@ -51,7 +51,7 @@ def on_config(config):
         raise PluginError(str(error)) from None
     values = decided(site, settings)
     config.extra["site"] = with_domain(values.identity, config.site_url)
-    config.extra["feed"] = values.feed
+    config.extra["outputs"] = values.outputs
     config.site_name, config.site_description = values.site_name, values.site_description
     config.nav = values.nav
     if values.not_in_nav:

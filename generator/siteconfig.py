@@ -38,7 +38,9 @@ class Decided:
     not_in_nav: list[str]  # gitignore patterns of the pages the nav leaves out
     redirect_maps: dict[str, str]
     identity: dict[str, str]  # config.extra.site: the footer's and the page metadata's values
-    feed: str  # config.extra.feed: the site's feed, which every page's head links to
+    # config.extra.outputs: the outputs the theme links to (overrides/), each by its URL from the
+    # site's root: the site's feed in every page's head, the unit directory from the 404 page
+    outputs: dict[str, str]
 
 
 def decided(site: Site, settings: Settings) -> Decided:
@@ -46,7 +48,8 @@ def decided(site: Site, settings: Settings) -> Decided:
     return Decided(site_name=settings.site_name(site.plan.title),
                    site_description=f"{plans}：各部分、各项任务及牵头单位、责任单位。",
                    nav=nav(site), not_in_nav=outside_nav(site), redirect_maps=redirect_maps(site),
-                   identity=settings.for_templates(), feed=site.the("feed").path)
+                   identity=settings.for_templates(),
+                   outputs={kind: site.the(kind).url.lstrip("/") for kind in ("feed", "directory")})
 
 
 def redirect_maps(site: Site) -> dict[str, str]:
@@ -80,7 +83,7 @@ def site_config(site: Site, settings: Settings, base: Path, docs: Path, output: 
         theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
     config["theme"] = theme
     values = decided(site, settings)
-    config["extra"] = {**config.get("extra", {}), "generated": True, "feed": values.feed,
+    config["extra"] = {**config.get("extra", {}), "generated": True, "outputs": values.outputs,
                        "site": with_domain(values.identity, config.get("site_url"))}
     config["site_name"], config["site_description"] = values.site_name, values.site_description
     config["nav"] = values.nav

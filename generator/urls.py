@@ -29,7 +29,10 @@ def address(from_url: str, target: str, site_url: str) -> str:
 
 
 def url_of(page: str) -> str:
-    """`tasks/x.md` -> `/tasks/x/`, `sections/y/index.md` -> `/sections/y/`."""
+    """`tasks/x.md` -> `/tasks/x/`, `sections/y/index.md` -> `/sections/y/`; a file that is not a
+    page is served as it is: `units/y/feed.xml` -> `/units/y/feed.xml`."""
+    if not page.endswith(".md"):
+        return "/" + page
     stem = page.removesuffix(".md")
     stem = "" if stem == "index" else stem.removesuffix("/index")
     return "/" + (stem + "/" if stem else "")

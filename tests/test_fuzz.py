@@ -188,6 +188,7 @@ def tree_digest(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.slow  # full builds: `make site`, four times
 def test_make_site_with_mutated_data_leaves_docs_and_site_as_they_were(tmp_path):
     data = tmp_path / "data" / "plan.yaml"
     data.parent.mkdir()
