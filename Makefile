@@ -86,9 +86,10 @@ report: $(STAMP)
 test: $(STAMP) chromium $(NODE_TOOLS)
 	$(BIN)/python -m pytest
 
-# Everything but the browser and the full builds (tests marked slow): the loop while editing.
+# Everything but the browser and the full builds (tests marked slow): the loop while editing,
+# its tests shared among the machine's cores (pytest-xdist).
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -m "not slow"
+	$(BIN)/python -m pytest -m "not slow" -n auto
 
 # Rewrite tests/golden/, the fixture plan's generated files, after an intended change.
 golden: $(STAMP)
