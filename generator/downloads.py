@@ -34,7 +34,9 @@ def plan_data(site: "Site", progress: Progress | None = None, plan: Plan | None 
         "document": {
             "title": document.title, "number": document.number, "issuer": document.issuer,
             "written": document.written, "published": document.published,
-            "column": document.column, "recipients": document.recipients,
+            "column": document.column, "index_number": document.index_number,
+            "subject": document.subject, "validity": document.validity,
+            "recipients": document.recipients,
             "notice": list(document.notice), "signature": document.signature,
         },
         "plan": {"title": plan.title, "preamble": plan.preamble, "year": plan.year},
