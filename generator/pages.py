@@ -4,15 +4,18 @@ Render, the URL ledger, redirects, the nav, the downloads, the write step and th
 check all read this one list (as Pelican's writers read each object's `save_as` and `url`, and
 Eleventy checks output conflicts over its one list), so a new kind of page is added here.
 """
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from . import limits, urls
 from .diagnostics import Diagnostic
 from .i18n import N_, _
 from .lineage import SiteUnit, units_across
+from .load import Source
 from .model import Origin, Plan, Section, Unit
+from .progress import Progress
 
 UNIT_GROUP = "单位"
 # A page readers open often must stay light however large the plan (README, Performance):
@@ -131,16 +134,21 @@ class Page:
 
 class Site:
     """The pages of the plans, newest plan first, in reading order, with a lookup from each record
-    to its page."""
+    to its page. Built once everything is known (build.load_site): nothing is assigned to it
+    afterwards."""
 
-    def __init__(self, plans: tuple[Plan, ...], pages: list[Page], units: tuple[SiteUnit, ...] = ()):
+    def __init__(self, plans: tuple[Plan, ...], pages: list[Page], units: tuple[SiteUnit, ...] = (),
+                 *, sources: Mapping[Plan, Source] = MappingProxyType({}),
+                 progress: Mapping[Plan, Progress | None] = MappingProxyType({}),
+                 moves: Mapping[str, str] = MappingProxyType({}), drafts_left_out: tuple[str, ...] = ()):
         self.plans = tuple(plans)
         self.units = tuple(units)
         self.pages = tuple(pages)
+        self.sources = MappingProxyType(dict(sources))  # each plan as read, with its positions
+        self.progress = MappingProxyType(dict(progress))  # each plan's, None before its first
         # old URL -> the URL of the page that now shows its record, as the ledger records it
-        self.moves: dict[str, str] = {}
-        self.files: dict[Plan, Any] = {}  # each plan's file (build.PlanFile), once loaded
-        self.drafts_left_out: list[str] = []  # the files of draft plans not built
+        self.moves = MappingProxyType(dict(moves))
+        self.drafts_left_out = tuple(drafts_left_out)  # the files of draft plans not built
         # records compare by identity, so this maps each record to its own page
         self._by_record = {page.record: page for page in self.pages if page.record is not None}
         self._site_unit = {record: unit for unit in self.units for _, record in unit.years}
