@@ -70,10 +70,8 @@ class Problems:
         self.lines.append((file, 0, 0, _(M.FILE_ERROR).format(file=file, message=message)))
 
     def diagnostic(self, diagnostic: Diagnostic) -> None:
-        if diagnostic.file.endswith((".yaml", ".yml")):  # the progress file: compiler form
-            self.lines.append((diagnostic.file, diagnostic.line, diagnostic.column, str(diagnostic)))
-        else:  # a form: its line and column are a row and column
-            self.cell(diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.message)
+        """A problem of a form's entries: its line and column are a row and column."""
+        self.cell(diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.message)
 
     def __bool__(self) -> bool:
         return bool(self.lines)
@@ -292,15 +290,10 @@ def import_forms(inputs: Inputs, folder: Path, year: int | None = None,
         seen.setdefault(key, result.file)
     targets = {}
     for plan in {result.plan for result in results if result.plan is not None}:
-        path, name = inputs.progress(plan.year).path, inputs.progress(plan.year).name
-        try:
-            known = entries_in_file(path, name, plan)
-        except PlanError as error:
-            for diagnostic in error.diagnostics:
-                problems.diagnostic(diagnostic)
-            continue
+        file = inputs.progress(plan.year)  # checked by load_site, read again for its lines
+        known = entries_in_file(file.path, file.name, plan)
         at = {(e.task, e.date, e.unit): (e, line) for e, line in known}
-        targets[plan] = (path, name, at, [])
+        targets[plan] = (file.path, file.name, at, [])
     for result in results:
         if result.plan not in targets:
             continue
