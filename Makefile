@@ -5,9 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
 # axe-core and Lighthouse, from npm, for the accessibility tests and `make lighthouse`
 NODE_TOOLS := node_modules/.package-lock.json
-# The data folder (data/plans/<year>.yaml, data/urls.txt); a single plan file can be built
-# elsewhere: make site DATA=other/plan.yaml DOCS=... SITE=...
-DATA ?= data
+# The data folder (plans/<year>.yaml, urls.txt, ...), or a single plan file built elsewhere:
+# make site DATA=other/plan.yaml DOCS=... SITE=... Without DATA the generator's own default
+# (generator/inputs.py) holds.
+DATA_ARG = $(if $(DATA),--data $(DATA))
 DOCS ?= docs
 SITE ?= site
 BUILD ?= .build
@@ -16,7 +17,9 @@ ENGINE ?= mkdocs
 # Written by the generator: mkdocs.yml with the nav and redirects from the data. Both engines
 # want the docs and site folders inside the configuration's folder, so it sits here.
 CONFIG ?= mkdocs.generated.yml
+ifdef DATA
 export PLAN_DATA := $(DATA)
+endif
 export PLAN_DOCS := $(DOCS)
 ENGINE_BUILD_mkdocs := $(BIN)/mkdocs build --strict --quiet --config-file
 ENGINE_BUILD_zensical := $(BIN)/zensical build --strict --config-file
@@ -41,7 +44,7 @@ site: $(STAMP)
 	@# Build beside site/ and swap it in, so a failed build never leaves site/ half-written.
 	mkdir -p $(DOCS)
 	rm -rf $(BUILD)/site $(BUILD)/site.old
-	$(BIN)/python -m generator generate --data $(DATA) --docs $(DOCS) --site $(BUILD)/site --config $(CONFIG)
+	$(BIN)/python -m generator generate $(DATA_ARG) --docs $(DOCS) --site $(BUILD)/site --config $(CONFIG)
 	$(ENGINE_BUILD) $(CONFIG)
 	@# Whichever engine built the pages: redirect pages in Chinese, the search index made from
 	@# the built pages, and a .gz and a .br copy beside every text file.
@@ -53,15 +56,15 @@ site: $(STAMP)
 # Draft next year's plan from its notice: data/plans/<year>.yaml, the year from the notice's
 # 发文字号 or title unless YEAR is given; an existing plan is never replaced.
 import: $(STAMP)
-	$(BIN)/python -m generator import $(if $(NOTICE),"$(NOTICE)") --data $(DATA) $(if $(YEAR),--year $(YEAR))
+	$(BIN)/python -m generator import $(if $(NOTICE),"$(NOTICE)") $(DATA_ARG) $(if $(YEAR),--year $(YEAR))
 
 check: $(STAMP)
-	$(BIN)/python -m generator check --data $(DATA)
+	$(BIN)/python -m generator check $(DATA_ARG)
 
 # Enter new page URLs (and moved ones) into the ledger data/urls.txt; refuses while a published
 # URL would break.
 urls: $(STAMP)
-	$(BIN)/python -m generator urls --data $(DATA)
+	$(BIN)/python -m generator urls $(DATA_ARG)
 
 # The year's loop (README, The year's loop): a form for each unit, the returned forms into
 # data/progress/<year>.yaml, and the year's report drafted from the entries.
@@ -73,15 +76,15 @@ FORMS ?=
 REPORT ?=
 forms: $(STAMP)
 	@test -n "$(YEAR)" -a -n "$(FORMS)" || { echo "usage: make forms YEAR=2017 FORMS=folder" >&2; exit 2; }
-	$(BIN)/python -m generator.forms --data $(DATA) --year $(YEAR) --forms $(FORMS)
+	$(BIN)/python -m generator.forms $(DATA_ARG) --year $(YEAR) --forms $(FORMS)
 
 progress-import: $(STAMP)
 	@test -n "$(FORMS)" || { echo "usage: make progress-import FORMS=folder [YEAR=2017]" >&2; exit 2; }
-	$(BIN)/python -m generator.progress_import --data $(DATA) --forms $(FORMS) $(if $(YEAR),--year $(YEAR))
+	$(BIN)/python -m generator.progress_import $(DATA_ARG) --forms $(FORMS) $(if $(YEAR),--year $(YEAR))
 
 report: $(STAMP)
 	@test -n "$(YEAR)" -a -n "$(REPORT)" || { echo "usage: make report YEAR=2017 REPORT=file.docx" >&2; exit 2; }
-	$(BIN)/python -m generator.report --data $(DATA) --year $(YEAR) --report $(REPORT)
+	$(BIN)/python -m generator.report $(DATA_ARG) --year $(YEAR) --report $(REPORT)
 
 test: $(STAMP) chromium $(NODE_TOOLS)
 	$(BIN)/python -m pytest
@@ -96,7 +99,7 @@ golden: $(STAMP)
 	$(BIN)/python tests/golden.py
 
 # Before a release: the fuzz test of tests/test_fuzz.py at length (`make test` runs 40 examples);
-# 20,000 mutations of data/plan.yaml take about ten minutes.
+# 20,000 mutations of data/plans/2017.yaml take about ten minutes.
 FUZZ_EXAMPLES ?= 20000
 fuzz: $(STAMP)
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_fuzz.py \

@@ -25,9 +25,10 @@ from generator.forms import build_form, units_with_forms  # noqa: E402
 CHILD = """
 import re, sys, time
 start = time.perf_counter()
+from generator.inputs import Inputs
 from generator.progress_import import import_forms
 from pathlib import Path
-errors, report = import_forms(Path(sys.argv[1]), Path(sys.argv[2]))
+errors, report = import_forms(Inputs.at(Path(sys.argv[1])), Path(sys.argv[2]))
 # VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec from the forking parent
 peak = int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
 print(f"{time.perf_counter() - start:.2f}\\t{peak / 1024:.0f}"

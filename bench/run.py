@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.synthetic import SHAPES, write  # noqa: E402
-from generator.build import generate, load_progress_all, load_site, publish_urls  # noqa: E402
+from generator.build import generate, load_site, publish_urls  # noqa: E402
 from generator.render import render  # noqa: E402
 
 SIZES = (22, 500, 1000, 2000)
@@ -83,7 +83,7 @@ def measure(tasks: int, folder: Path, shape: str = "even") -> dict:
     for _ in range(REPEAT):
         start = time.perf_counter()
         _, site_model = load_site(data)
-        render(site_model, data.as_posix(), load_progress_all(site_model))
+        render(site_model, data.as_posix(), dict(site_model.progress))
         computes.append(time.perf_counter() - start)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     # The generator as `make site` runs it: a new process, its imports and dictionaries loaded.

@@ -12,7 +12,7 @@ generated queries of tests/search_queries.py, and the bytes of the first search 
 - material: Material's own search improved: the same pages (with the same hidden names and
   pinyin of units), its index cut by jieba in search mode (bench/material_hook.py), and the
   query read with NFKC, punctuation turned into spaces, before Material reads it. Built here
-  from data/plan.yaml (and DATA of the big site, when given) with bench/material.yml.
+  from data/ (and DATA of the big site, when given) with bench/material.yml.
 
 The Material search the site used before is measured by tests/search_eval.py on a site built
 from the commit before the change (its figures are in the README).
@@ -227,7 +227,7 @@ def main(site: Path, big: Path | None, big_data: Path | None) -> int:
                     results["pagefind"] = search_eval.run(page, origin, generated)
                     page.close()
                     results["bigram"] = bigram_results(browser, origin, generated)
-        materials = {"small": build_material(ROOT / "data" / "plan.yaml", Path(scratch) / "m")}
+        materials = {"small": build_material(ROOT / "data", Path(scratch) / "m")}
         if big_data:
             materials["big"] = build_material(big_data, Path(scratch) / "mbig")
         for size, copy in materials.items():

@@ -5,9 +5,9 @@ import os
 import sys
 from pathlib import Path
 
-from .build import generate, load_progress_all, load_site, publish_urls
-from .ledger import ledger_path
+from .build import generate, load_site, publish_urls
 from .i18n import _
+from .inputs import DEFAULT_DATA, Inputs
 from .importer import command as importer
 from .diagnostics import PlanError
 from .siteconfig import write_config
@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
                                "none"))
     parser.add_argument("--force", action="store_true",
                         help=_("import: write over an existing file"))
-    parser.add_argument("--data", type=Path, default=Path("data"),
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
                         help=_("the data folder (its plans/<year>.yaml and urls.txt), or one plan "
                                "file"))
     parser.add_argument("--docs", type=Path, default=Path("docs"))
@@ -43,30 +43,31 @@ def main(argv: list[str] | None = None) -> int:
                         help=_("generate: where the configuration tells the engine to build the "
                                "site"))
     args = parser.parse_args(argv)
+    inputs = Inputs.at(args.data)
     if args.command == "import":
-        return import_notice(parser, args)
+        return import_notice(parser, args, inputs)
     try:
         if args.command == "check":
-            return check(args.data)
+            return check(inputs)
         if args.command == "urls":
-            added, drafts = publish_urls(args.data)
+            added, drafts = publish_urls(inputs)
             for draft in drafts:
                 print(_("{plan}: a draft; none of its URLs is published until its line draft: true "
                         "is deleted").format(plan=draft))
             print(_("{ledger}: {count} new URL(s) published").format(
-                ledger=ledger_path(args.data).as_posix(), count=len(added)))
+                ledger=inputs.ledger.name, count=len(added)))
             for url in added:
                 print(f"  {url}")
             print(_("Next: make site, then commit {ledger} with the plans").format(
-                ledger=ledger_path(args.data).as_posix()))
+                ledger=inputs.ledger.name))
             return 0
         if args.command == "clean":
             report = write_files(args.docs, {})
             print(_("{docs}/: {count} generated page(s) deleted").format(
                 docs=args.docs.as_posix(), count=len(report.deleted)))
             return 0
-        settings = _settings_with_plans(args.data)  # before any page is written
-        site, report = generate(args.data, args.docs, site_url=os.environ.get("SITE_URL", ""))
+        settings = _settings_with_plans(inputs)  # before any page is written
+        site, report = generate(inputs, args.docs, site_url=os.environ.get("SITE_URL", ""))
         if args.config:
             write_config(site, settings, Path("mkdocs.yml"), args.docs, args.site, args.config)
         _print_warnings(settings)
@@ -93,38 +94,41 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def check(data: Path) -> int:
+def check(inputs: Inputs) -> int:
     """`make check`: every plan, drafts too, and which of them are drafts; the site settings,
     with a warning for each field a government site needs that they leave out."""
-    _print_warnings(_settings_with_plans(data))
-    # A draft never published has no ledger yet: there is no URL of it to keep.
-    _source, site = load_site(data, data.as_posix(), new_urls_allowed=not ledger_path(data).exists(),
-                              drafts=True)
-    progress = load_progress_all(site)
+    _print_warnings(_settings_with_plans(inputs))
+    _source, site = _load_all(inputs)
     for plan in reversed(site.plans):
-        counts = {"file": site.files[plan].name, "sections": len(plan.sections),
+        counts = {"file": site.sources[plan].file, "sections": len(plan.sections),
                   "tasks": len(plan.tasks), "units": len(plan.units)}
         print((_("{file}: ok, a draft: {sections} sections, {tasks} tasks, {units} units; "
                  "make site leaves it out") if plan.draft else
                _("{file}: ok: {sections} sections, {tasks} tasks, {units} units")).format(**counts))
-        if progress[plan] is not None:
+        progress = site.progress[plan]
+        if progress is not None:
             print(_("{file}: ok: {count} progress entries").format(
-                file=progress[plan].file, count=len(progress[plan].entries)))
-    drafts = [site.files[plan].name for plan in site.plans if plan.draft]
+                file=progress.file, count=len(progress.entries)))
+    drafts = [site.sources[plan].file for plan in site.plans if plan.draft]
     if drafts:
         print(_("Next: preview with make serve (drafts marked 草稿); once a draft is reviewed, "
                 "delete its line draft: true, then make urls and make site"))
     return 0
 
 
-def _settings_with_plans(data: Path):
+def _load_all(inputs: Inputs):
+    """Every plan, drafts too. A draft never published has no ledger yet: there is no URL of it
+    to keep."""
+    return load_site(inputs, new_urls_allowed=not inputs.ledger.path.exists(), drafts=True)
+
+
+def _settings_with_plans(inputs: Inputs):
     """The site settings; their errors are reported with the plans' (PlanError with both)."""
     try:
-        return load_settings(data)
+        return load_settings(inputs)
     except PlanError as settings_error:
         try:
-            load_site(data, data.as_posix(), new_urls_allowed=not ledger_path(data).exists(),
-                      drafts=True)
+            _load_all(inputs)
         except PlanError as error:
             raise PlanError(settings_error.diagnostics + error.diagnostics) from None
         raise
@@ -136,10 +140,10 @@ def _print_warnings(settings) -> None:
         print(warning, file=sys.stderr)
 
 
-def import_notice(parser: argparse.ArgumentParser, args) -> int:
+def import_notice(parser: argparse.ArgumentParser, args, inputs: Inputs) -> int:
     if not args.notice:
         parser.error(_("import needs the notice: make import NOTICE=notice.txt [YEAR=2018]"))
-    return importer.run(args.notice, args.output, args.force, args.data, args.year)
+    return importer.run(args.notice, args.output, args.force, inputs, args.year)
 
 
 if __name__ == "__main__":

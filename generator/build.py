@@ -1,13 +1,13 @@
-"""The stages in order: find the plans, load, validate, model, list the pages, check URLs,
-render, write."""
+"""The stages in order: find the inputs, load, validate, model, list the pages, check URLs,
+read the progress, render, write."""
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import ledger, lineage, pages, search, slugs
 from . import render as rendering
 from .diagnostics import Diagnostic, PlanError
 from .i18n import _
+from .inputs import Inputs, PlanFile
 from .load import Source, load
 from .model import Plan, build
 from .pages import Site
@@ -15,68 +15,27 @@ from .progress import Progress, load_progress
 from .validate import check
 from .write import Report, StagedWrite
 
-PLANS = "plans"  # data/plans/<year>.yaml: one plan a year
-_YEAR = re.compile(r"[0-9]{4}")
 _TITLE_YEAR = re.compile(r"([0-9]{4})年")
 
 
-@dataclass(frozen=True)
-class PlanFile:
-    path: Path
-    name: str  # as messages name it: data/plans/2017.yaml
-    year: int | None  # from the file name; None for a plan file given on its own
+def _inputs(data: Inputs | Path) -> Inputs:
+    """The entry points pass the inputs they found once; a test or a benchmark may name a folder
+    or a plan file."""
+    return data if isinstance(data, Inputs) else Inputs.at(data)
 
 
-def plan_files(data: Path, display_name: str | None = None) -> list[PlanFile]:
-    """The plans to build: every data/plans/<year>.yaml of a data folder, or one plan file."""
-    shown = display_name or data.as_posix()
-    if not data.is_dir():
-        return [PlanFile(data, shown, None)]
-    folder = data / PLANS
-    found = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml")) \
-        if folder.is_dir() else []
-    if not found:
-        raise PlanError([Diagnostic(f"{shown}/{PLANS}", 1, 1, "error", _(
-            "no plan found: expected one file a year, {folder}/<year>.yaml, such as 2017.yaml"
-        ).format(folder=f"{shown}/{PLANS}"))])
-    files, problems, years = [], [], {}
-    for path in found:
-        name = f"{shown}/{PLANS}/{path.name}"
-        if not _YEAR.fullmatch(path.stem):
-            problems.append(Diagnostic(name, 1, 1, "error", _(
-                "the file name '{stem}' is not a year; name a plan's file after its year, such as "
-                "2018.yaml").format(stem=path.stem)))
-            continue
-        year = int(path.stem)
-        if year in years:
-            problems.append(Diagnostic(name, 1, 1, "error", _(
-                "a second plan for {year} (the first is {first}); a year has one plan").format(
-                year=year, first=years[year])))
-            continue
-        years[year] = name
-        files.append(PlanFile(path, name, year))
-    if problems:
-        raise PlanError(problems)
-    return files
-
-
-def load_plan(data: Path, display_name: str | None = None) -> Plan:
+def load_plan(data: Inputs | Path) -> Plan:
     """The validated model of the newest plan; PlanError with every problem (warnings included)."""
-    return load_site(data, display_name)[1].plan
+    return load_site(data)[1].plan
 
 
-def load_checked(data: Path, display_name: str | None = None, *,
-                 new_urls_allowed: bool = False) -> tuple[Source, Plan]:
-    source, site = load_site(data, display_name, new_urls_allowed=new_urls_allowed)
-    return source, site.plan
-
-
-def load_site(data: Path, display_name: str | None = None, *, new_urls_allowed: bool = False,
+def load_site(data: Inputs | Path, *, new_urls_allowed: bool = False,
               drafts: bool = False) -> tuple[Source, Site]:
-    """Load and validate every plan, list the pages, then check their URLs against the ledger.
-    Returns the newest plan's source with the site. Draft plans are left out (named in
-    `site.drafts_left_out`) unless `drafts`; their URLs need not be in the ledger."""
-    sources, site = _load(data, display_name, new_urls_allowed, drafts)
+    """Load and validate every plan, list the pages, check their URLs against the ledger, then
+    read each plan's progress. Returns the newest plan's source with the site. Draft plans are
+    left out (named in `site.drafts_left_out`) unless `drafts`; their URLs need not be in the
+    ledger."""
+    sources, site = _load(_inputs(data), new_urls_allowed, drafts)
     return sources[0], site
 
 
@@ -84,11 +43,10 @@ def is_draft(source: Source) -> bool:
     return isinstance(source.data, dict) and source.data.get("draft") is True
 
 
-def _load(data: Path, display_name: str | None, new_urls_allowed: bool,
-          drafts: bool = False) -> tuple[list[Source], Site]:
+def _load(inputs: Inputs, new_urls_allowed: bool, drafts: bool = False) -> tuple[list[Source], Site]:
     problems: list[Diagnostic] = []
     loaded: list[tuple[Source, Plan, PlanFile]] = []
-    files = plan_files(data, display_name)
+    files = inputs.plans
     left_out = []
     for file in files:
         try:
@@ -112,25 +70,37 @@ def _load(data: Path, display_name: str | None, new_urls_allowed: bool,
             "every plan is a draft ({drafts}); delete the line draft: true of a reviewed one to "
             "build the site").format(drafts=", ".join(left_out)))])
     # the pages can be listed, and their URLs checked, with the other problems
-    site = pages.registry([plan for _, plan, _ in loaded])
-    by_plan = {plan: (source, file) for source, plan, file in loaded}
-    sources = [by_plan[plan][0] for plan in site.plans]
-    site.files = {plan: by_plan[plan][1] for plan in site.plans}
-    site.drafts_left_out = left_out
-    problems = sorted(problems) + lineage.check(site.units) + pages.check(site)
+    listed = pages.registry([plan for _, plan, _ in loaded])
+    source_of = {plan: source for source, plan, _ in loaded}
+    sources = [source_of[plan] for plan in listed.plans]
+    problems = sorted(problems) + lineage.check(listed.units) + pages.check(listed)
     if problems:
         raise PlanError(problems)
-    path = ledger.ledger_path(data)
-    shown = (display_name or data.as_posix()) if data.is_dir() else None
-    name = f"{shown}/{path.name}" if shown else Path(sources[0].file).with_name(path.name).as_posix()
-    reviewed = [plan for plan in site.plans if not plan.draft]
-    unpublished = set(ledger.published(site)) - set(ledger.published(pages.registry(reviewed))) \
-        if len(reviewed) < len(site.plans) else set()
-    problems = ledger.check(site, sources, path, name, new_urls_allowed=new_urls_allowed,
-                            drafts=unpublished)
+    reviewed = [plan for plan in listed.plans if not plan.draft]
+    unpublished = set(ledger.published(listed)) - set(ledger.published(pages.registry(reviewed))) \
+        if len(reviewed) < len(listed.plans) else set()
+    moves, problems = ledger.check(listed, sources, inputs.ledger.path, inputs.ledger.name,
+                                   new_urls_allowed=new_urls_allowed, drafts=unpublished)
     if problems:
         raise PlanError(problems)
-    return sources, site
+    progress = _progress(inputs, listed.plans)
+    return sources, Site(listed.plans, listed.outputs, listed.units, sources=source_of,
+                         progress=progress, moves=moves, drafts_left_out=tuple(left_out))
+
+
+def _progress(inputs: Inputs, plans: tuple[Plan, ...]) -> dict[Plan, Progress | None]:
+    """Each plan's progress, from data/progress/<year>.yaml; PlanError with the problems of
+    every file."""
+    progress, problems = {}, []
+    for plan in plans:
+        file = inputs.progress(plan.year)
+        try:
+            progress[plan] = load_progress(file.path, file.name, plan)
+        except PlanError as error:
+            problems += error.diagnostics
+    if problems:
+        raise PlanError(problems)
+    return progress
 
 
 def _year_problems(plan: Plan, source: Source, file: PlanFile) -> list[Diagnostic]:
@@ -155,30 +125,25 @@ def _year_problems(plan: Plan, source: Source, file: PlanFile) -> list[Diagnosti
     return []
 
 
-def load_progress_all(site: Site) -> dict[Plan, Progress | None]:
-    """Each plan's progress, from data/progress/<year>.yaml beside the plans."""
-    return {plan: load_progress(site.files[plan].path, site.files[plan].name, plan)
-            for plan in site.plans}
-
-
-def generate(data: Path, docs: Path, display_name: str | None = None, *,
-             new_urls_allowed: bool = False, site_url: str = "",
-             drafts: bool = False) -> tuple[Site, Report]:
+def generate(data: Inputs | Path, docs: Path, *, new_urls_allowed: bool = False,
+             site_url: str = "", drafts: bool = False) -> tuple[Site, Report]:
     """Validate everything first, then render the pages while they are written to a staging
     folder: docs/ changes only when all succeeded. Draft plans only with `drafts` (a preview)."""
-    name = display_name or data.as_posix()
-    _sources, site = _load(data, name, new_urls_allowed, drafts)
-    progress = load_progress_all(site)
+    inputs = _inputs(data)
+    _sources, site = _load(inputs, new_urls_allowed, drafts)
     with StagedWrite(docs) as staged:
-        for path, text in rendering.rendered(site, name, progress, site_url=site_url):
+        # (render tells each plan's progress, a dict, from one plan's)
+        for path, text in rendering.rendered(site, inputs.name, dict(site.progress),
+                                             site_url=site_url):
             staged.add(path, text)
     for kept in (search.SUB_WORDS, slugs.SYLLABLES):
         kept.save()
     return site, staged.report
 
 
-def publish_urls(data: Path) -> tuple[list[str], list[str]]:
+def publish_urls(data: Inputs | Path) -> tuple[list[str], tuple[str, ...]]:
     """`make urls`: enter the site's new URLs, and the moves of old ones, into the ledger;
     refuses while a URL would break. Returns the new URLs, and the drafts left out."""
-    _source, site = load_site(data, new_urls_allowed=True)
-    return ledger.update(site, ledger.ledger_path(data)), site.drafts_left_out
+    inputs = _inputs(data)
+    _source, site = load_site(inputs, new_urls_allowed=True)
+    return ledger.update(site, inputs.ledger.path), site.drafts_left_out

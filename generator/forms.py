@@ -20,6 +20,7 @@ from . import forms_messages as M
 from .i18n import _
 from .build import load_site
 from .diagnostics import PlanError
+from .inputs import DEFAULT_DATA, Inputs
 from .model import Plan, Task, Unit
 from .pages import Site
 from .progress import STATUSES, written_date
@@ -153,15 +154,15 @@ def _serial(day: datetime.date) -> str:
     return str((day - datetime.date(1899, 12, 30)).days)
 
 
-def plan_of_year(data: Path, year: int) -> tuple[Plan, Site]:
+def plan_of_year(inputs: Inputs, year: int) -> tuple[Plan, Site]:
     """The plan of `year` and the site of every plan (PlanError when the data is wrong,
     LookupError when there is no plan of that year)."""
-    _sources, site = load_site(data, new_urls_allowed=True)  # the pages' URLs play no part here
+    _sources, site = load_site(inputs, new_urls_allowed=True)  # the pages' URLs play no part here
     for plan in site.plans:
         if plan.year == year:
             return plan, site
     years = "、".join(str(plan.year) for plan in site.plans)
-    raise LookupError(_(M.NO_PLAN_OF_YEAR).format(data=data.as_posix(), year=year, years=years))
+    raise LookupError(_(M.NO_PLAN_OF_YEAR).format(data=inputs.name, year=year, years=years))
 
 
 def write_forms(plan: Plan, folder: Path, today: datetime.date | None = None) -> list[tuple[Path, Unit, int]]:
@@ -184,10 +185,10 @@ def main(argv: list[str] | None = None) -> int:
                                      description="Write one progress form (.xlsx) a unit.")
     parser.add_argument("--year", type=int, required=True)
     parser.add_argument("--forms", type=Path, required=True, help="the folder to write them into")
-    parser.add_argument("--data", type=Path, default=Path("data"))
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     args = parser.parse_args(argv)
     try:
-        plan, _site = plan_of_year(args.data, args.year)
+        plan, _site = plan_of_year(Inputs.at(args.data), args.year)
         written = write_forms(plan, args.forms)
     except PlanError as error:
         print(error, file=sys.stderr)

@@ -55,9 +55,6 @@ def _named(site: Site) -> dict[str, str]:
     return {page.url: page.named for page in site.pages}
 
 
-def ledger_path(data: Path) -> Path:
-    """The ledger beside the plan file, or in the data folder that holds plans/."""
-    return data / "urls.txt" if data.is_dir() else data.with_name("urls.txt")
 
 
 def moved_by_rule(url: str, site: Site) -> str:
@@ -89,10 +86,13 @@ def read(path: Path, name: str | None = None) -> list[Entry]:
 
 
 def check(site: Site, sources: list[Source], path: Path, name: str, *,
-          new_urls_allowed=False, drafts: set[str] = frozenset()) -> list[Diagnostic]:
-    """Redirects that point at real pages, and a ledger that the site still honours in full.
-    Records on `site` the moves the ledger holds. `drafts`: URLs only a draft plan produces,
-    which are published with it and need not be in the ledger before."""
+          new_urls_allowed=False, drafts: set[str] = frozenset()
+          ) -> tuple[dict[str, str], list[Diagnostic]]:
+    """Redirects that point at real pages, and a ledger that the site still honours in full:
+    the moves the ledger holds (old URL -> the URL that now shows its record), and every problem.
+    `drafts`: URLs only a draft plan produces, which are published with it and need not be in the
+    ledger before."""
+    moves: dict[str, str] = {}
     current = _named(site)
     problems = [problem for plan, source in zip(site.plans, sources)
                 for problem in _check_redirects(plan, source, current)]
@@ -103,14 +103,12 @@ def check(site: Site, sources: list[Source], path: Path, name: str, *,
                  + ([(entry.moved_to, entry.moved_column)] if entry.moved_to else [])
                  if not SITE_URL.match(url)]
     if malformed:
-        return problems + [Diagnostic(name, entry.line, column, "error",
-                                      _("'{url}' is not {expected}").format(
-                                          url=url, expected=expected(_URL)))
-                           for entry, url, column in malformed]
+        return moves, problems + [
+            Diagnostic(name, entry.line, column, "error", _("'{url}' is not {expected}").format(
+                url=url, expected=expected(_URL))) for entry, url, column in malformed]
     if not path.exists() and not new_urls_allowed:
-        return problems + [Diagnostic(name, 1, 1, "error",
-                                      _("there is no ledger of published URLs; run `make urls` "
-                                        "to write it"))]
+        return moves, problems + [Diagnostic(name, 1, 1, "error", _(
+            "there is no ledger of published URLs; run `make urls` to write it"))]
     listed = [entry.url for entry in entries]
     for before, entry in zip(entries, entries[1:]):
         if entry.url <= before.url:
@@ -125,9 +123,9 @@ def check(site: Site, sources: list[Source], path: Path, name: str, *,
         if entry.moved_to:
             declared = {r.source: r.target for plan in site.plans for r in plan.redirects}
             if entry.moved_to in current:
-                site.moves[entry.url] = entry.moved_to
+                moves[entry.url] = entry.moved_to
             elif entry.moved_to in declared:  # its new page went too, and redirects: follow it
-                site.moves[entry.url] = declared[entry.moved_to]
+                moves[entry.url] = declared[entry.moved_to]
             else:
                 problems.append(Diagnostic(name, entry.line, 1, "error", _keep(
                     _("{url} moved to {moved_to}, but no page produces that URL now").format(
@@ -135,7 +133,7 @@ def check(site: Site, sources: list[Source], path: Path, name: str, *,
             continue
         target = moved_by_rule(entry.url, site)
         if target and new_urls_allowed:
-            site.moves[entry.url] = target
+            moves[entry.url] = target
         elif target:
             problems.append(Diagnostic(name, entry.line, 1, "error",
                                        _("{url} ({label}) is now at {target}, under its plan's "
@@ -150,7 +148,7 @@ def check(site: Site, sources: list[Source], path: Path, name: str, *,
                                        _("{url} ({label}) is not in the ledger of published URLs; "
                                          "run `make urls` to publish it").format(
                                            url=url, label=current[url])))
-    return problems
+    return moves, problems
 
 
 def update(site: Site, path: Path) -> list[str]:

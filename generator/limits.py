@@ -1,7 +1,7 @@
 """Every bound on what the generator reads, in one place.
 
 Generous for real plans, small enough that no file, however hostile, can take more than a few
-seconds or a few hundred megabytes to answer. For scale: data/plan.yaml (22 tasks) is 21 KB with
+seconds or a few hundred megabytes to answer. For scale: data/plans/2017.yaml (22 tasks) is 21 KB with
 557 values nested 6 deep, its longest text 200 characters; bench's synthetic plan of 2,000 tasks
 is 2.2 MB with 37,499 values; the 2017 notice is 13 KB.
 """

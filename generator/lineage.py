@@ -1,7 +1,10 @@
 """Units across the plans of several years: the same name in two plans is the same unit, and a
 unit may declare, from a published source, the unit that took over its work (its successor)."""
 import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
 
 from .diagnostics import Diagnostic
 from .i18n import _, did_you_mean
@@ -9,14 +12,29 @@ from .model import Origin, Plan, Successor, Unit
 from .slugs import sort_key
 
 
-@dataclass(eq=False)  # one object per unit: identity is equality
+@dataclass(frozen=True, eq=False)  # one object per unit: identity is equality
 class SiteUnit:
     """One unit of the site, with the record of each plan that names it, newest first."""
     name: str
     years: tuple[tuple[Plan, Unit], ...]
-    successor: "SiteUnit | None" = None
-    change: Successor | None = None  # the declaration of the successor: date and source
-    predecessors: list["SiteUnit"] = field(default_factory=list)
+    # every unit of the site by name, which its successor and predecessors are found among
+    site: Mapping[str, "SiteUnit"] = field(repr=False)
+
+    @cached_property
+    def change(self) -> Successor | None:
+        """The declaration of the successor (date and source), where that is a unit of the site
+        (check() reports the others)."""
+        declared = next((unit.successor for _, unit in self.years if unit.successor), None)
+        return declared if declared and declared.name in self.site and \
+            declared.name != self.name else None
+
+    @property
+    def successor(self) -> "SiteUnit | None":
+        return self.site[self.change.name] if self.change else None
+
+    @cached_property
+    def predecessors(self) -> tuple["SiteUnit", ...]:
+        return tuple(unit for unit in self.site.values() if unit.successor is self)
 
     @property
     def newest(self) -> Unit:
@@ -59,12 +77,9 @@ def units_across(plans: tuple[Plan, ...]) -> tuple[SiteUnit, ...]:
     for plan in plans:
         for unit in plan.units:
             by_name.setdefault(unit.name, []).append((plan, unit))
-    units = {name: SiteUnit(name, tuple(years)) for name, years in by_name.items()}
-    for unit in units.values():
-        declared = next((u.successor for _, u in unit.years if u.successor), None)
-        if declared and declared.name in units and declared.name != unit.name:
-            unit.change, unit.successor = declared, units[declared.name]
-            unit.successor.predecessors.append(unit)
+    units: dict[str, SiteUnit] = {}
+    for name, years in by_name.items():  # each unit sees the others once all are made
+        units[name] = SiteUnit(name, tuple(years), MappingProxyType(units))
     return tuple(sorted(units.values(), key=lambda unit: (unit.collective, sort_key(unit.name))))
 
 

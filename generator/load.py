@@ -1,4 +1,5 @@
-"""Read data/plan.yaml into plain Python data that remembers where every value was written.
+"""Read a YAML file of the data (data/plans/<year>.yaml, ...) into plain Python data that
+remembers where every value was written.
 
 PyYAML's constructors forget positions and keep the last of two duplicate keys, so this module
 builds the data itself from the parser's events, in one pass, recording the line and column of

@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from generator.build import generate  # noqa: E402
 from generator.diagnostics import PlanError  # noqa: E402
 from generator.i18n import _  # noqa: E402
+from generator.inputs import DEFAULT_DATA, Inputs  # noqa: E402
 from generator.search_index import index_site  # noqa: E402
 from generator.siteconfig import decided, with_domain  # noqa: E402
 from generator.site_settings import load_settings  # noqa: E402
@@ -38,13 +39,15 @@ def on_config(config):
     if config.extra.get("generated"):
         return config
     root = Path(config.config_file_path).parent
-    data = root / config.extra.get("plan_data", "data")
+    # extra.plan_data is $PLAN_DATA, where the Makefile or a test names another data folder
+    inputs = Inputs.at(root / (config.extra.get("plan_data") or DEFAULT_DATA), root)
+    if str(inputs.data) not in config.watch:  # a live preview follows edits to the data
+        config.watch.append(str(inputs.data))
     try:
-        settings = load_settings(data, _display(data, root))
+        settings = load_settings(inputs)
         # A live preview may show pages whose URLs `make urls` has not published yet.
-        site, _report = generate(data, Path(config.docs_dir), _display(data, root),
-                                 new_urls_allowed=_command == "serve", site_url=config.site_url or "",
-                                 drafts=True)
+        site, _report = generate(inputs, Path(config.docs_dir), new_urls_allowed=_command == "serve",
+                                 site_url=config.site_url or "", drafts=True)
     except PlanError as error:
         raise PluginError(_("the plan data has problems:\n{problems}").format(problems=error)) from None
     except WriteError as error:
@@ -70,7 +73,3 @@ def on_post_build(config):
         raise PluginError(_("the search index was not built (pagefind exit status {status}): "
                             "{output}").format(status=result.returncode,
                                                output=result.stderr.strip()))
-
-
-def _display(data: Path, root: Path) -> str:
-    return data.relative_to(root).as_posix() if data.is_relative_to(root) else data.as_posix()

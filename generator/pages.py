@@ -6,8 +6,10 @@ URL collision check all read this one list (as Pelican's writers read each objec
 and `url`, and Eleventy checks output conflicts over its one list). What each kind of output is
 (its path rule, its template or writer) is declared in generator/kinds.py.
 """
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from types import MappingProxyType
 from typing import Any
 
 from . import limits, urls
@@ -17,7 +19,9 @@ from .kinds import KINDS, Kind
 from .limits import MATRIX_CELLS, UNIT_PAGE_TASKS  # noqa: F401 - the limits that split pages
 from .lineage import SiteUnit, units_across
 from .listing import Listed, MatrixPart, UnitPart
+from .load import Source
 from .model import Origin, Plan, Unit
+from .progress import Progress
 
 
 @dataclass(frozen=True, eq=False)
@@ -44,18 +48,22 @@ class Output:
 
 class Site:
     """The outputs of the plans, newest plan first, pages in reading order, with a lookup from
-    each record to its page."""
+    each record to its page. Built once everything is known (build.load_site): nothing is
+    assigned to it afterwards."""
 
-    def __init__(self, plans: tuple[Plan, ...], outputs: list[Output],
-                 units: tuple[SiteUnit, ...] = ()):
+    def __init__(self, plans: tuple[Plan, ...], outputs: list[Output], units: tuple[SiteUnit, ...] = (),
+                 *, sources: Mapping[Plan, Source] = MappingProxyType({}),
+                 progress: Mapping[Plan, Progress | None] = MappingProxyType({}),
+                 moves: Mapping[str, str] = MappingProxyType({}), drafts_left_out: tuple[str, ...] = ()):
         self.plans = tuple(plans)
         self.units = tuple(units)
         self.outputs = tuple(outputs)
         self.pages = tuple(output for output in outputs if output.kind.page)
+        self.sources = MappingProxyType(dict(sources))  # each plan as read, with its positions
+        self.progress = MappingProxyType(dict(progress))  # each plan's, None before its first
         # old URL -> the URL of the page that now shows its record, as the ledger records it
-        self.moves: dict[str, str] = {}
-        self.files: dict[Plan, Any] = {}  # each plan's file (build.PlanFile), once loaded
-        self.drafts_left_out: list[str] = []  # the files of draft plans not built
+        self.moves = MappingProxyType(dict(moves))
+        self.drafts_left_out = tuple(drafts_left_out)  # the files of draft plans not built
         # records compare by identity, so this maps each record to its own page
         self._by_record = {page.record: page for page in self.pages if page.record is not None}
         self._site_unit = {record: unit for unit in self.units for _, record in unit.years}

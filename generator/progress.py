@@ -13,7 +13,6 @@ A plan with no progress file has no progress published yet (`None`), which the p
 """
 import datetime
 import difflib
-import posixpath
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -23,7 +22,7 @@ from .dates import not_a_day
 from .diagnostics import Diagnostic, PlanError
 from .i18n import N_, _, did_you_mean, listing
 from .load import Source, load
-from .model import Document, Plan, Task, Unit, year_of
+from .model import Document, Plan, Task, Unit
 from .validate import bad_character, describe, labelled, unknown_field
 from .weblinks import web_address
 
@@ -93,11 +92,6 @@ class Progress:
         return tuple(entry for entry in self.entries if entry.task in chosen)
 
 
-def plan_year(document: Document) -> int | None:
-    """The plan's year, from its 发文字号 (〔2017〕) or else its title (2017年度)."""
-    return year_of(document)
-
-
 def written_date(document: Document) -> datetime.date | None:
     """The 成文日期 as a date, where it is written 2017年6月1日."""
     found = _WRITTEN.fullmatch(document.written.strip())
@@ -107,22 +101,9 @@ def written_date(document: Document) -> datetime.date | None:
         return None
 
 
-def progress_path(data: Path, display_name: str, year: int) -> tuple[Path, str]:
-    """Where a plan's progress file is, beside its data: `<data dir>/progress/<year>.yaml`."""
-    # Plans kept by year (data/plans/2017.yaml) have their progress in data/progress/2017.yaml.
-    up = data.parent.name == "plans"
-    relative = f"{'../' if up else ''}progress/{year}.yaml"
-    folder = data.parent.parent if up else data.parent
-    return folder / f"progress/{year}.yaml", posixpath.normpath(
-        posixpath.join(posixpath.dirname(display_name), relative))
-
-
-def load_progress(data: Path, display_name: str, plan: Plan) -> Progress | None:
-    """The plan's progress, None when no file has been published; PlanError with every problem."""
-    year = plan_year(plan.document)
-    if year is None:
-        return None
-    path, name = progress_path(data, display_name, year)
+def load_progress(path: Path, name: str, plan: Plan) -> Progress | None:
+    """The plan's progress from its file (`name` in messages), None when no file has been
+    published; PlanError with every problem."""
     if not path.is_file():
         return None
     try:

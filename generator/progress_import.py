@@ -23,11 +23,12 @@ from . import forms_messages as M
 from .i18n import _
 from .build import load_site
 from .diagnostics import Diagnostic, PlanError
+from .inputs import DEFAULT_DATA, Inputs
 from .forms import (DATE, EVIDENCE, FIRST_ROW, HEADER_ROW, NUMBER_CELL, STATUS, TASK_COLUMNS, TEXT,
                     UNIT_CELL, YEAR_CELL, date_range, form_rows, units_with_forms)
 from .load import Source, load
 from .model import Plan, Task, Unit
-from .progress import STATUSES, Entry, check_entries, progress_path
+from .progress import STATUSES, Entry, check_entries
 from .workbook import Cell, FormError, cell_name, read_sheet
 
 FORM_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".csv", ".ods")
@@ -69,10 +70,8 @@ class Problems:
         self.lines.append((file, 0, 0, _(M.FILE_ERROR).format(file=file, message=message)))
 
     def diagnostic(self, diagnostic: Diagnostic) -> None:
-        if diagnostic.file.endswith((".yaml", ".yml")):  # the progress file: compiler form
-            self.lines.append((diagnostic.file, diagnostic.line, diagnostic.column, str(diagnostic)))
-        else:  # a form: its line and column are a row and column
-            self.cell(diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.message)
+        """A problem of a form's entries: its line and column are a row and column."""
+        self.cell(diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.message)
 
     def __bool__(self) -> bool:
         return bool(self.lines)
@@ -270,10 +269,10 @@ def append_entries(path: Path, name: str, plan: Plan, entries: list[Entry]) -> N
             os.unlink(staged)
 
 
-def import_forms(data: Path, folder: Path, year: int | None = None,
+def import_forms(inputs: Inputs, folder: Path, year: int | None = None,
                  today: datetime.date | None = None) -> tuple[list[str], list[str]]:
     """(error lines, report lines); the progress files change only when there are no errors."""
-    _sources, site = load_site(data, new_urls_allowed=True)  # the pages' URLs play no part here
+    _sources, site = load_site(inputs, new_urls_allowed=True)  # the pages' URLs play no part here
     plans = {plan.year: plan for plan in site.plans}
     problems = Problems()
     paths = find_forms(folder) if folder.is_dir() else []
@@ -291,15 +290,10 @@ def import_forms(data: Path, folder: Path, year: int | None = None,
         seen.setdefault(key, result.file)
     targets = {}
     for plan in {result.plan for result in results if result.plan is not None}:
-        path, name = progress_path(site.files[plan].path, site.files[plan].name, plan.year)
-        try:
-            known = entries_in_file(path, name, plan)
-        except PlanError as error:
-            for diagnostic in error.diagnostics:
-                problems.diagnostic(diagnostic)
-            continue
+        file = inputs.progress(plan.year)  # checked by load_site, read again for its lines
+        known = entries_in_file(file.path, file.name, plan)
         at = {(e.task, e.date, e.unit): (e, line) for e, line in known}
-        targets[plan] = (path, name, at, [])
+        targets[plan] = (file.path, file.name, at, [])
     for result in results:
         if result.plan not in targets:
             continue
@@ -317,7 +311,7 @@ def import_forms(data: Path, folder: Path, year: int | None = None,
                               _(M.ALREADY_OTHERWISE).format(file=name, line=there[1]))
     if problems:
         lines = problems.sorted()
-        return lines + [_(M.IMPORT_FAILED).format(errors=len(lines), folder=data.as_posix())], []
+        return lines + [_(M.IMPORT_FAILED).format(errors=len(lines), folder=inputs.name)], []
     report = []
     for plan, (path, name, _positions, new) in targets.items():
         if new:
@@ -339,10 +333,10 @@ def main(argv: list[str] | None = None) -> int:
                                                  "progress files.")
     parser.add_argument("--forms", type=Path, required=True, help="the folder of returned forms")
     parser.add_argument("--year", type=int, help="refuse forms of any other year")
-    parser.add_argument("--data", type=Path, default=Path("data"))
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     args = parser.parse_args(argv)
     try:
-        errors, report = import_forms(args.data, args.forms, args.year)
+        errors, report = import_forms(Inputs.at(args.data), args.forms, args.year)
     except PlanError as error:
         print(error, file=sys.stderr)
         return 1

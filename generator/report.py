@@ -19,9 +19,10 @@ from . import forms_messages as M
 from .i18n import _
 from .diagnostics import PlanError
 from .forms import plan_of_year
-from .load import load
+from .inputs import DEFAULT_DATA, Inputs
+from .load import Source
 from .model import Plan, Task
-from .progress import STATUSES, Entry, progress_path
+from .progress import STATUSES, Entry
 from .progress_import import entries_in_file
 
 BEHIND = ("滞后", "未启动")  # statuses whose latest reason the report lists on their own
@@ -204,8 +205,8 @@ def word(blocks: list[Block], path: Path) -> None:
     document.save(path)
 
 
-def plan_lines(plan_file: Path, name: str) -> dict:
-    source = load(plan_file, name)
+def plan_lines(source: Source) -> dict:
+    """The lines of the plan file the report points at."""
     return {"document": source.at(("document", "number"))[0],
             "sections": source.at(("sections",))[0]}
 
@@ -215,18 +216,18 @@ def main(argv: list[str] | None = None) -> int:
                                      description="Draft the year's report from the progress entries.")
     parser.add_argument("--year", type=int, required=True)
     parser.add_argument("--report", type=Path, required=True, help="the .docx to write")
-    parser.add_argument("--data", type=Path, default=Path("data"))
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     args = parser.parse_args(argv)
     if args.report.suffix.lower() != ".docx":
         print(_(M.REPORT_NOT_DOCX).format(file=args.report), file=sys.stderr)
         return 1
     try:
-        plan, site = plan_of_year(args.data, args.year)
-        file = site.files[plan]
-        path, name = progress_path(file.path, file.name, plan.year)
-        entries = entries_in_file(path, name, plan)
+        inputs = Inputs.at(args.data)
+        plan, site = plan_of_year(inputs, args.year)
+        progress, source = inputs.progress(plan.year), site.sources[plan]
+        entries = entries_in_file(progress.path, progress.name, plan)
         upcoming = [other for other in site.plans if other.year == plan.year + 1]
-        blocks = draft(plan, file.name, plan_lines(file.path, file.name), entries, name,
+        blocks = draft(plan, source.file, plan_lines(source), entries, progress.name,
                        upcoming[0] if upcoming else None)
     except PlanError as error:
         print(error, file=sys.stderr)

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, PlanError
 from .i18n import N_, _
+from .inputs import Inputs
 from .load import Source, load
 from .validate import Checker
 
-FILE = "site.yaml"
 SCHEMA_FILE = Path(__file__).with_name("schema") / "site-input.schema.json"
 SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 # Fields a government site shows in its footer (政府网站发展指引), each with its path in the file.
@@ -83,12 +83,6 @@ class Settings:
         return {key: value for key, value in values.items() if value}
 
 
-def settings_path(data: Path) -> tuple[Path, str]:
-    """Where the settings are: data/site.yaml, or site.yaml beside a plan file given alone."""
-    folder = data if data.is_dir() else data.parent
-    return folder / FILE, (folder / FILE).as_posix()
-
-
 @functools.cache
 def _validator():
     from jsonschema import Draft202012Validator
@@ -109,14 +103,12 @@ class _Checker(Checker):
                 self.explain(error, path)
 
 
-def load_settings(data: Path, display_name: str | None = None) -> Settings:
-    """The settings of the site whose data is `data`; PlanError with every error in the file.
-    Missing fields a government site needs are in the result's warnings."""
-    path, name = settings_path(data)
-    if display_name is not None:
-        name = f"{display_name.rstrip('/')}/{FILE}" if data.is_dir() else \
-            str(Path(display_name).with_name(FILE).as_posix())
-    if not path.is_file() and not data.is_dir():
+def load_settings(inputs: Inputs) -> Settings:
+    """The settings of the site of `inputs` (data/site.yaml, or site.yaml beside a plan file given
+    alone); PlanError with every error in the file. Missing fields a government site needs are
+    in the result's warnings."""
+    path, name = inputs.settings.path, inputs.settings.name
+    if not path.is_file() and not inputs.is_folder:
         return Settings()  # a plan file built on its own, as a preview: no site around it
     if not path.is_file():
         return Settings(warnings=(Diagnostic(name, 1, 1, "warning", _(

@@ -19,7 +19,7 @@ from .load import Source
 from .numerals import from_numeral, to_numeral
 from .weblinks import web_address
 
-# The format of the data, declared once: editors check data/plan.yaml against the same file.
+# The format of the data, declared once: editors check data/plans/<year>.yaml against the same file.
 SCHEMA_FILE = Path(__file__).with_name("schema") / "plan-input.schema.json"
 SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 

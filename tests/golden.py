@@ -9,6 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script by `make golden`
 
 from generator.build import load_site  # noqa: E402
+from generator.inputs import Inputs  # noqa: E402
 from generator.render import render  # noqa: E402
 
 PLAN = ROOT / "tests" / "fixtures" / "small_plan.yaml"
@@ -18,7 +19,7 @@ GOLDEN = ROOT / "tests" / "golden"
 def generated() -> dict[str, bytes]:
     """Every file the generator makes of the fixture plan, by its path under docs/."""
     name = PLAN.relative_to(ROOT).as_posix()  # the stamp names it; the same on every machine
-    _, site = load_site(PLAN, name)
+    _, site = load_site(Inputs.at(PLAN, ROOT))
     return {path: text.encode("utf-8") for path, text in sorted(render(site, name).items())}
 
 

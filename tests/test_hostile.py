@@ -227,7 +227,7 @@ def test_chromium_opens_every_page_with_no_dialog_and_no_request_elsewhere(built
 def test_formulas_are_neutralised_in_every_csv_cell(tmp_path):
     """Each formula of the corpus, in front of a task's text, its wording, a unit's full name and
     a progress entry's text, reaches the CSV files with a ' before it, and the JSON as it is."""
-    from generator.build import load_progress_all, load_site
+    from generator.build import load_site
     from generator.render import render
 
     fields = [("plan", ("sections", 0, "tasks", 0, "text")),
@@ -244,7 +244,7 @@ def test_formulas_are_neutralised_in_every_csv_cell(tmp_path):
             continue
         assert code == 0, lines
         _, site = load_site(folder)
-        written = render(site, "data", load_progress_all(site))
+        written = render(site, "data", dict(site.progress))
         cells = {cell for path, text in written.items() if path.endswith(".csv")
                  for row in csv.reader(io.StringIO(text.lstrip("\ufeff"))) for cell in row}
         for file, path in fields:
@@ -368,7 +368,7 @@ def test_a_title_too_long_for_a_url_is_refused_at_the_title(data):
      "https://example.com/%22%3E%3Cimg/src=x/onerror=alert%281%29%3E"),
 ])
 def test_an_address_is_kept_as_parsed_and_written_anew(data, written, kept):
-    from generator.build import load_progress_all, load_site
+    from generator.build import load_site
 
     values = hostile.base()
     values["progress"][1]["evidence"][0] = written
@@ -376,7 +376,7 @@ def test_an_address_is_kept_as_parsed_and_written_anew(data, written, kept):
     hostile.write(data, values)
     _, site = load_site(data)
     assert site.plan.units[0].successor.source == kept
-    entries = load_progress_all(site)[site.plan].entries
+    entries = site.progress[site.plan].entries
     assert [e.evidence[0] for e in entries if e.evidence][-1] == kept
 
 

@@ -7,10 +7,10 @@ hold control characters that would move the cursor or recolour the terminal.
 import sys
 from pathlib import Path
 
-from ..build import PLANS
 from ..characters import escape_for_terminal
 from ..diagnostics import PlanError
 from ..i18n import _
+from ..inputs import PLANS, Inputs
 from ..notice_file import read_notice
 from . import dump, parse, summary, years
 
@@ -24,9 +24,10 @@ def _error(place: str, message: str) -> None:
     _say(_("{place}: error: {message}").format(place=place, message=message), sys.stderr)
 
 
-def run(notice: Path, output: Path | None, force: bool, data: Path = Path("data"),
+def run(notice: Path, output: Path | None, force: bool, inputs: Inputs,
         year: int | None = None) -> int:
-    """Without `output`, the draft is the plan of its year in `data`: data/plans/<year>.yaml."""
+    """Without `output`, the draft is the plan of its year in the data folder:
+    data/plans/<year>.yaml."""
     try:
         text = read_notice(notice)
     except PlanError as error:
@@ -34,7 +35,7 @@ def run(notice: Path, output: Path | None, force: bool, data: Path = Path("data"
         return 1
     draft = parse(text)
     year = year or years.notice_year(draft)
-    target = output or (data / PLANS / f"{year}.yaml" if year else None)
+    target = output or (inputs.plan(year).path if year else None)
     if not draft.sections:
         _error(f"{notice}:1:1", _("no task found; expected the plan's tasks as numbered paragraphs "
                                   "(一、 （一） 1. …) or paragraphs opening with a heading, with "
@@ -55,7 +56,7 @@ def run(notice: Path, output: Path | None, force: bool, data: Path = Path("data"
             year=year))
         return 1
     output = target
-    earlier, unreadable = years.earlier_plans(data, year)
+    earlier, unreadable = years.earlier_plans(inputs, year)
     carried = years.carry_over(draft, earlier)
     comparison = years.compare(draft, earlier[0]) if earlier else None
     renames = [(rename, comparison.previous.name) for rename in comparison.renames] \

@@ -1,4 +1,5 @@
-"""The draft as YAML in the order and layout of data/plan.yaml, and the summary printed with it."""
+"""The draft as YAML in the order and layout of data/plans/2017.yaml, and the summary printed
+with it."""
 import json
 
 from ..i18n import _
@@ -47,8 +48,8 @@ def rule_lines(draft) -> list[str]:
 
 
 def dump(draft, source_name: str, carried: dict | None = None, renames: list = ()) -> str:
-    """The draft as YAML, in the order and layout of data/plan.yaml: the schema line first, then
-    the draft marker. `carried`: unit name -> (fields an earlier plan decided, its file);
+    """The draft as YAML, in the order and layout of data/plans/2017.yaml: the schema line first,
+    then the draft marker. `carried`: unit name -> (fields an earlier plan decided, its file);
     `renames`: years.Rename, noted above the unit that likely took over."""
     carried = carried or {}
     out = [SCHEMA_LINE,

@@ -8,10 +8,9 @@ work: the new unit is named on the tasks the vanished one was named on.
 import difflib
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from ..build import PLANS, plan_files
 from ..diagnostics import PlanError
+from ..inputs import PLANS, Inputs
 from ..load import load
 
 # What a maintainer decided about a unit, kept from year to year.
@@ -38,14 +37,14 @@ class Earlier:
     data: dict
 
 
-def earlier_plans(data: Path, year: int | None) -> tuple[list[Earlier], list[str]]:
+def earlier_plans(inputs: Inputs, year: int | None) -> tuple[list[Earlier], list[str]]:
     """The plans of data/plans/ before `year` (all of them without a year), newest first, and
     the problems that kept one out."""
-    if not (data / PLANS).is_dir():
+    if not (inputs.data / PLANS).is_dir():  # the first plan of a new data folder
         return [], []
     found, problems = [], []
     try:
-        files = plan_files(data)
+        files = inputs.plans
     except PlanError as error:
         return [], [str(d) for d in error.diagnostics]
     for file in files:
