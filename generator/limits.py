@@ -5,6 +5,8 @@ seconds or a few hundred megabytes to answer. For scale: data/plan.yaml (22 task
 557 values nested 6 deep, its longest text 200 characters; bench's synthetic plan of 2,000 tasks
 is 2.2 MB with 37,499 values; the 2017 notice is 13 KB.
 """
+import os
+from pathlib import Path
 
 from .i18n import _
 
@@ -22,6 +24,15 @@ MAX_SLUG_BYTES = 150
 # The size of a notice given to `python -m generator import` (its lines are held to
 # MAX_TEXT_CHARS, as a paragraph becomes a text of the draft).
 MAX_NOTICE_BYTES = 1024 * 1024
+
+
+def read_at_most(path: Path, limit: int) -> tuple[int, bytes]:
+    """A file's size as the file system states it, and its bytes up to one past `limit` (none
+    when the stated size is over it already): enough to know it is too large, and a device or a
+    pipe cannot feed it forever. OSError as opening or reading raises it."""
+    with path.open("rb") as file:
+        stated = os.fstat(file.fileno()).st_size
+        return stated, b"" if stated > limit else file.read(limit + 1)
 
 
 def size(count: int) -> str:

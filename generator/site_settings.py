@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, PlanError
 from .i18n import N_, _
-from .load import Source, load
+from .load import Source, load, read_text
 from .validate import Checker
 
 FILE = "site.yaml"
@@ -123,7 +123,7 @@ def load_settings(data: Path, display_name: str | None = None) -> Settings:
             "no site settings: the site is named after the newest plan and its footer names no "
             "主办单位 or 备案号; write them in {file} (generator/schema/site-input.schema.json)")
             .format(file=name)),))
-    if not path.read_text(encoding="utf-8", errors="replace").strip():
+    if not read_text(path, name).strip():
         raise PlanError([Diagnostic(name, 1, 1, "error", _("the file is empty; expected a mapping "
                                                            "with at least the site's name: name: …"))])
     source = load(path, name)
