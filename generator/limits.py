@@ -26,6 +26,13 @@ MAX_SLUG_BYTES = 150
 MAX_NOTICE_BYTES = 1024 * 1024
 
 
+def size(count: int) -> str:
+    """A byte count as people read it: 4 MB, 52.4 MB, 900 bytes."""
+    if count < 1024 * 1024:
+        return _("{count:,} bytes").format(count=count)
+    return f"{count / (1024 * 1024):,.1f} MB".replace(".0 MB", " MB")
+
+
 def read_at_most(path: Path, limit: int) -> tuple[int, bytes]:
     """A file's size as the file system states it, and its bytes up to one past `limit` (none
     when the stated size is over it already): enough to know it is too large, and a device or a
@@ -34,9 +41,3 @@ def read_at_most(path: Path, limit: int) -> tuple[int, bytes]:
         stated = os.fstat(file.fileno()).st_size
         return stated, b"" if stated > limit else file.read(limit + 1)
 
-
-def size(count: int) -> str:
-    """A byte count as people read it: 4 MB, 52.4 MB, 900 bytes."""
-    if count < 1024 * 1024:
-        return _("{count:,} bytes").format(count=count)
-    return f"{count / (1024 * 1024):,.1f} MB".replace(".0 MB", " MB")

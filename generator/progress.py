@@ -9,6 +9,9 @@ The file is a list of entries, appended through the year and never edited away:
       text: 一行文字：做了什么。
       evidence: [https://…] # optional: published documents
 
+The format is declared in generator/schema/progress-input.schema.json and checked by the plans'
+machinery (validate.py); what only the plan can tell is checked here.
+
 A plan with no progress file has no progress published yet (`None`), which the pages say in words.
 """
 import dataclasses
@@ -193,31 +196,30 @@ class _Checker(Checker):
         written = written_date(plan.document)
         good, first_seen = [], {}
         for i, value in enumerate(self.source.data):
-            found = {name: check((i, name), value[name]) for name, check in (
-                ("task", lambda path, v: self.task(path, v, plan, tasks)),
-                ("date", lambda path, v: self.date(path, v, plan, written)),
-                ("unit", lambda path, v: self.unit(path, v, units)),
-                ("evidence", self.evidence)) if self.fine((i, name))}
+            fine = {name for name in value if self.fine((i, name))} if isinstance(value, dict) else ()
+            task = self.task((i, "task"), value["task"], plan, tasks) if "task" in fine else None
+            day = self.date((i, "date"), value["date"], plan, written) if "date" in fine else None
+            unit = self.unit((i, "unit"), value["unit"], units) if "unit" in fine else None
+            evidence = self.evidence((i, "evidence"), value["evidence"]) if "evidence" in fine else ()
             if any(path[:1] == (i,) for path in self.bad):
                 continue
-            task, unit = found["task"], found["unit"]
             if unit not in task.lead_units + task.responsible_units:
                 named = "、".join(u.name for u in task.lead_units + task.responsible_units)
                 self.fail((i, "unit"), _("unit '{name}' is not named on task （{task}）; its units "
                                          "are {units}").format(
                     name=value["unit"], task=task.numeral, units=named))
                 continue
-            key = (task, found["date"], unit)
+            key = (task, day, unit)
             if key in first_seen:
                 self.fail((i, "task"), _(
                     "task （{task}）, {date}, {unit} is recorded twice (first at line {line}); record "
                     "a later step with its own date").format(
-                    task=task.numeral, date=key[1], unit=unit.name,
+                    task=task.numeral, date=day, unit=unit.name,
                     line=self.source.at((first_seen[key], "task"))[0]))
                 continue
             first_seen[key] = i
-            good.append(Entry(task=task, date=key[1], status=value["status"], unit=unit,
-                              text=value["text"], evidence=found.get("evidence", ())))
+            good.append(Entry(task=task, date=day, status=value["status"], unit=unit,
+                              text=value["text"], evidence=evidence))
         return good
 
     def task(self, path, value: str, plan: Plan, tasks: dict[str, Task]) -> Task | None:

@@ -1,4 +1,5 @@
-"""Check loaded plan data: every problem at once, each naming its record, field and position."""
+"""Check loaded data against its JSON Schema (generator/schema/), then a plan's records across
+each other: every problem at once, each naming its record, field and position."""
 import datetime
 import functools
 import json
@@ -151,9 +152,11 @@ def bad_character(value: str) -> str | None:
 def where(path: tuple) -> str:
     """The field a value stands in, as a message names it."""
     name = path[-1] if path else None
-    return _("field '{name}'").format(name=name) if isinstance(name, str) else \
-        _("item {number} of '{name}'").format(number=name + 1, name=path[-2]) if len(path) > 1 else \
-        _("the file")
+    if isinstance(name, str):
+        return _("field '{name}'").format(name=name)
+    if len(path) > 1:
+        return _("item {number} of '{name}'").format(number=name + 1, name=path[-2])
+    return _("the file")  # or a record of a file that is a list, which its label names
 
 
 def _texts(data, path=()) -> Iterator[tuple[tuple, str]]:
