@@ -93,3 +93,22 @@ def test_a_time_is_refused_only_in_the_date():
     assert [m.split(": ", 2)[-1] for m in checked([entry])[0]] == [
         "field 'date' is 2020-03-15 10:00:00; expected a date written YYYY-MM-DD, such as "
         "2017-07-01, without a time"]
+
+
+@pytest.mark.parametrize("written", ["'0000-03-15'", "0000-03-15"])
+def test_year_0_is_no_day_quoted_or_not(tmp_path, capsys, written):
+    """Year 0 fits the pattern and reads as a date in YAML, but the calendar has none: one line,
+    no traceback (a defect found while moving the checks to the schema)."""
+    from generator.__main__ import main
+    folder = tmp_path / "data"
+    (folder / "progress").mkdir(parents=True)
+    (folder / "plan.yaml").write_bytes((FIXTURES / "small_plan.yaml").read_bytes())
+    (folder / "urls.txt").write_bytes((FIXTURES / "urls.txt").read_bytes())
+    (folder / "progress" / "2020.yaml").write_text(
+        f"- task: 一\n  date: {written}\n  status: 推进中\n  unit: 市政府法制办\n  text: 完成。\n",
+        encoding="utf-8")
+    assert main(["check", "--data", str(folder / "plan.yaml")]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{folder.as_posix()}/progress/2020.yaml:2:9: error: progress entry #1: '0000-03-15' is not "
+        "a day of the calendar: there is no year 0",
+        "1 error(s), 0 warning(s); nothing was changed"]
