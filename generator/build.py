@@ -1,6 +1,5 @@
 """The stages in order: find the inputs, load, validate, model, list the pages, check URLs,
 read the progress, render, write."""
-import re
 from pathlib import Path
 
 from . import ledger, lineage, pages, search, slugs
@@ -9,13 +8,12 @@ from .diagnostics import Diagnostic, PlanError
 from .i18n import _
 from .inputs import Inputs, PlanFile
 from .load import Source, load
-from .model import Plan, build
+from .model import Plan, build, year_of
 from .pages import Site
 from .progress import Progress, load_progress
 from .validate import check
 from .write import Report, StagedWrite
 
-_TITLE_YEAR = re.compile(r"([0-9]{4})年")
 
 
 def _inputs(data: Inputs | Path) -> Inputs:
@@ -117,11 +115,11 @@ def _year_problems(plan: Plan, source: Source, file: PlanFile) -> list[Diagnosti
             year=plan.year, number=plan.document.number, title=plan.document.title,
             file_year=file.year))]
     # the title must not name another year than the 发文字号
-    titled = _TITLE_YEAR.search(plan.document.title)
-    if titled and int(titled.group(1)) != plan.year:
+    titled = year_of("", plan.document.title)
+    if titled and titled != plan.year:
         return [source.diagnostic(("document", "title"), _(
             "the title names {titled}, but the 发文字号 {number} is of {year}; a plan has one year"
-        ).format(titled=titled.group(1), number=plan.document.number, year=plan.year))]
+        ).format(titled=titled, number=plan.document.number, year=plan.year))]
     return []
 
 

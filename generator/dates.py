@@ -17,6 +17,8 @@ def not_a_day(text: str) -> str | None:
     if not found:
         return None
     year, month, day = map(int, found.groups())
+    if year == 0:  # the calendar counts from year 1
+        return _("there is no year 0")
     if not 1 <= month <= 12:
         return _("there is no month {month}").format(month=month)
     days = calendar.monthrange(year, month)[1]

@@ -1,9 +1,13 @@
 """Problems found in the data, reported in compiler form: FILE:LINE:COL: 错误：MESSAGE (in English,
 with LANGUAGE=en: FILE:LINE:COL: error: MESSAGE)."""
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .characters import escape_for_terminal
 from .i18n import _
+
+if TYPE_CHECKING:
+    from .model import Origin
 
 
 @dataclass(frozen=True, order=True)
@@ -13,6 +17,12 @@ class Diagnostic:
     column: int
     severity: str  # "error" or "warning"
     message: str
+
+    @classmethod
+    def at(cls, origin: "Origin | None", message: str) -> "Diagnostic":
+        """An error where a record of the model was written (its Origin), if it knows."""
+        file, line, column = (origin.file, origin.line, origin.column) if origin else ("", 1, 1)
+        return cls(file, line, column, "error", message)
 
     def __str__(self) -> str:
         form = _("{place}: error: {message}") if self.severity == "error" else \

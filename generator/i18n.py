@@ -6,6 +6,7 @@ generator/locale/zh_CN/LC_MESSAGES/generator.po, which `make messages` brings up
 the code (Babel extracts, updates and compiles it). The people who maintain the site read
 Chinese, so Chinese is the default; LANGUAGE=en (as gettext reads it) gives the English.
 """
+import difflib
 import functools
 import gettext
 import os
@@ -46,7 +47,15 @@ def listing(items) -> str:
     return _(", ").join(map(str, items))
 
 
-def did_you_mean(message: str, near: str | None) -> str:
-    """A message, with the name it is near to where there is one: (did you mean '…'?)."""
+def nearest(word, choices, cutoff: float = 0.5) -> str | None:
+    """The choice most like `word`, where one is at least `cutoff` alike (difflib's ratio)."""
+    near = difflib.get_close_matches(str(word), [str(choice) for choice in choices], n=1,
+                                     cutoff=cutoff)
+    return near[0] if near else None
+
+
+def did_you_mean(message: str, word, choices, cutoff: float = 0.5) -> str:
+    """The message, with the choice nearest to `word` where one is near: (did you mean '…'?)."""
+    near = nearest(word, choices, cutoff)
     return _("{message} (did you mean '{near}'?)").format(message=message, near=near) \
         if near else message

@@ -11,7 +11,6 @@ rule and records the move in the ledger, on the old URL's line (`/tasks/x/ -> /2
 plan added later never takes over an old URL.
 """
 import bisect
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -204,10 +203,9 @@ def _check_redirects(plan, source: Source, current: dict[str, str]) -> list[Diag
                                     "there would hide the page").format(
                     url=redirect.source, page=current[redirect.source])))
         if redirect.target not in current:
-            near = difflib.get_close_matches(redirect.target, list(current), n=1, cutoff=0.6)
             problems.append(source.diagnostic(
                 path + ("to",), did_you_mean(_("redirect from {url}: {target} is not a page of the "
                                                "site").format(url=redirect.source,
                                                               target=redirect.target),
-                                             near and near[0])))
+                                             redirect.target, current, cutoff=0.6)))
     return problems

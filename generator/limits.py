@@ -5,6 +5,8 @@ seconds or a few hundred megabytes to answer. For scale: data/plans/2017.yaml (2
 557 values nested 6 deep, its longest text 200 characters; bench's synthetic plan of 2,000 tasks
 is 2.2 MB with 37,499 values; the 2017 notice is 13 KB.
 """
+import os
+from pathlib import Path
 
 from .i18n import _
 
@@ -36,3 +38,13 @@ def size(count: int) -> str:
     if count < 1024 * 1024:
         return _("{count:,} bytes").format(count=count)
     return f"{count / (1024 * 1024):,.1f} MB".replace(".0 MB", " MB")
+
+
+def read_at_most(path: Path, limit: int) -> tuple[int, bytes]:
+    """A file's size as the file system states it, and its bytes up to one past `limit` (none
+    when the stated size is over it already): enough to know it is too large, and a device or a
+    pipe cannot feed it forever. OSError as opening or reading raises it."""
+    with path.open("rb") as file:
+        stated = os.fstat(file.fileno()).st_size
+        return stated, b"" if stated > limit else file.read(limit + 1)
+

@@ -1,6 +1,5 @@
 """Units across the plans of several years: the same name in two plans is the same unit, and a
 unit may declare, from a published source, the unit that took over its work (its successor)."""
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -94,14 +93,13 @@ def check(units: tuple[SiteUnit, ...]) -> list[Diagnostic]:
             if declared is None:
                 continue
             if declared.name == unit.name:
-                problems.append(_at(declared.origin, _(
+                problems.append(Diagnostic.at(declared.origin, _(
                     "unit '{name}': its successor is the unit itself; name the unit that took over "
                     "its work").format(name=unit.name)))
             elif declared.name not in names:
-                near = difflib.get_close_matches(declared.name, names, n=1, cutoff=0.5)
-                problems.append(_at(declared.origin, did_you_mean(_(
+                problems.append(Diagnostic.at(declared.origin, did_you_mean(_(
                     "unit '{name}': successor '{successor}' is not a unit of any plan").format(
-                        name=unit.name, successor=declared.name), near and near[0])))
+                        name=unit.name, successor=declared.name), declared.name, names)))
     reported: set[int] = set()
     for unit in units:
         chain, step = [unit], unit.successor
@@ -111,12 +109,7 @@ def check(units: tuple[SiteUnit, ...]) -> list[Diagnostic]:
         if step is unit and id(unit) not in reported:
             reported.update(id(member) for member in chain)
             names_in_cycle = " → ".join(member.name for member in chain + [unit])
-            problems.append(_at(unit.change.origin, _(
+            problems.append(Diagnostic.at(unit.change.origin, _(
                 "unit '{name}': its successors form a cycle: {cycle}; a unit cannot succeed itself")
                 .format(name=unit.name, cycle=names_in_cycle)))
     return problems
-
-
-def _at(origin: Origin | None, message: str) -> Diagnostic:
-    file, line, column = (origin.file, origin.line, origin.column) if origin else ("", 1, 1)
-    return Diagnostic(file, line, column, "error", message)

@@ -7,7 +7,6 @@ each key and value by path. Each event is held to the bounds of limits.py before
 kept, and anchors, aliases and merge keys are refused: a plan has no use for them, and they can
 make a 1 KB file expand to gigabytes ("billion laughs").
 """
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,7 +57,11 @@ def load(path: Path, display_name: str | None = None) -> Source:
         raise PlanError([Diagnostic(name, 1, 1, "error",
                                     _("the file is empty; expected a mapping with the keys "
                                       "document, plan, units and sections"))])
-    text = _decode(raw, name)
+    return parse(_decode(raw, name), name)
+
+
+def parse(text: str, name: str) -> Source:
+    """The data of a file's text, read by read_text(); PlanError as load() raises it."""
     source = Source(name, None)
     problems: list[Diagnostic] = []  # what reading the events found before any error
     try:
@@ -334,10 +337,7 @@ def read_text(path: Path, name: str) -> str:
 
 def _read(path: Path, name: str) -> bytes:
     try:
-        with path.open("rb") as file:
-            stated = os.fstat(file.fileno()).st_size
-            # read one byte past the limit, so that a device or a pipe cannot feed it forever
-            raw = b"" if stated > limits.MAX_DATA_BYTES else file.read(limits.MAX_DATA_BYTES + 1)
+        stated, raw = limits.read_at_most(path, limits.MAX_DATA_BYTES)
     except OSError as error:
         raise PlanError([Diagnostic(name, 1, 1, "error", _("cannot read the file: {reason}")
                                     .format(reason=error.strerror))]) from None

@@ -157,17 +157,21 @@ class Plan:
     @cached_property
     def year(self) -> int | None:
         """The plan's year, from its 发文字号 (〔2017〕) or else its title (2017年度)."""
-        return year_of(self.document)
+        return year_of(self.document.number, self.document.title)
 
     def units_by_pinyin(self, *, collective: bool) -> tuple[Unit, ...]:
         chosen = [unit for unit in self.units if unit.collective == collective]
         return tuple(sorted(chosen, key=lambda unit: sort_key(unit.name)))
 
 
-def year_of(document: Document) -> int | None:
-    """A document's year, from its 发文字号 (〔2017〕) or else its title (2017年度)."""
-    found = re.search(r"[〔\[［(（](\d{4})[〕\]］)）]", document.number) or \
-        re.search(r"(\d{4})年", document.title)
+_YEAR_IN_NUMBER = re.compile(r"[〔\[［(（](\d{4})[〕\]］)）]")
+_YEAR_IN_TITLE = re.compile(r"(\d{4})年")
+
+
+def year_of(number: str, title: str) -> int | None:
+    """The year of a document (a plan, or a notice being imported), from its 发文字号 (〔2017〕)
+    or else its title (2017年度); year_of("", title) is the year its title names."""
+    found = _YEAR_IN_NUMBER.search(number) or _YEAR_IN_TITLE.search(title)
     return int(found.group(1)) if found else None
 
 

@@ -1,6 +1,5 @@
 """Read the notice given to `python -m generator import`: plain UTF-8 text of a bounded size,
 or one clear line saying what was expected and what was found instead."""
-import os
 from pathlib import Path
 
 from . import limits
@@ -25,10 +24,7 @@ def read_notice(path: Path) -> str:
     text within the limits of limits.py."""
     name = str(path)
     try:
-        with path.open("rb") as file:
-            stated = os.fstat(file.fileno()).st_size
-            # one byte past the limit is enough to know, whatever the file is
-            raw = b"" if stated > limits.MAX_NOTICE_BYTES else file.read(limits.MAX_NOTICE_BYTES + 1)
+        stated, raw = limits.read_at_most(path, limits.MAX_NOTICE_BYTES)
     except OSError as error:
         raise _error(name, 1, 1, _("cannot read the notice: {reason}").format(
             reason=error.strerror)) from None

@@ -162,17 +162,18 @@ def check(site: Site) -> list[Diagnostic]:
     for page in in_file_order:
         origin = page.origin
         if page.record is not None and not page.record.slug:
-            problems.append(_at(origin, _(_NO_PINYIN[page.kind.named_by]).format(page=page.named)))
+            problems.append(Diagnostic.at(origin, _(_NO_PINYIN[page.kind.named_by]).format(
+                page=page.named)))
             continue
         if page.record is not None and len(page.record.slug) > limits.MAX_SLUG_BYTES:
-            problems.append(_at(origin, _(
+            problems.append(Diagnostic.at(origin, _(
                 "{page}: its URL slug is {size} bytes, more than the {limit} a URL segment may "
                 "have; pin a shorter one with the field 'slug'").format(
                     page=page.named, size=len(page.record.slug), limit=limits.MAX_SLUG_BYTES)))
             continue
         first = owners.setdefault(page.url, page)
         if first is not page:
-            problems.append(_at(origin, (
+            problems.append(Diagnostic.at(origin, (
                 _("{page}: URL {url} is also the URL of {first} ({where}); pin another with the "
                   "field 'slug'") if first.origin else
                 _("{page}: URL {url} is also the URL of {first}; pin another with the field 'slug'")
@@ -185,8 +186,3 @@ _NO_PINYIN = {
     "title": N_("{page}: the title gives no pinyin for a URL; pin one with the field 'slug'"),
     "name": N_("{page}: the name gives no pinyin for a URL; pin one with the field 'slug'"),
 }
-
-
-def _at(origin: Origin | None, message: str) -> Diagnostic:
-    file, line, column = (origin.file, origin.line, origin.column) if origin else ("", 1, 1)
-    return Diagnostic(file, line, column, "error", message)

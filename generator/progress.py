@@ -9,10 +9,13 @@ The file is a list of entries, appended through the year and never edited away:
       text: 一行文字：做了什么。
       evidence: [https://…] # optional: published documents
 
+The format is declared in generator/schema/progress-input.schema.json and checked by the plans'
+machinery (validate.py); what only the plan can tell is checked here.
+
 A plan with no progress file has no progress published yet (`None`), which the pages say in words.
 """
+import dataclasses
 import datetime
-import difflib
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -20,26 +23,18 @@ from pathlib import Path
 
 from .dates import not_a_day
 from .diagnostics import Diagnostic, PlanError
-from .i18n import N_, _, did_you_mean, listing
-from .load import Source, load
+from .i18n import _, did_you_mean, listing
+from .load import Source, parse, read_text
 from .model import Document, Plan, Task, Unit
-from .validate import bad_character, describe, labelled, unknown_field
+from .validate import Checker, Schema, describe, expected
 from .weblinks import web_address
 
-STATUSES = ("未启动", "推进中", "已完成", "滞后", "调整")
+# The format of an entry, declared once: editors check data/progress/<year>.yaml against it too.
+SCHEMA = Schema("progress-input.schema.json")
+_ENTRY = SCHEMA.declared["items"]
+STATUSES = tuple(_ENTRY["properties"]["status"]["enum"])
 # CSS class names, so a style never depends on the Chinese word
 STATUS_CLASSES = dict(zip(STATUSES, ("not-started", "in-progress", "done", "behind", "adjusted")))
-# What each field holds, as the messages say it (with {statuses}: STATUSES).
-FIELDS = {
-    "task": N_("the task's Chinese numeral, such as 十三"),
-    "date": N_("a date written YYYY-MM-DD, such as 2017-07-01"),
-    "status": N_("one of {statuses}"),
-    "unit": N_("the name of a unit named on the task"),
-    "text": N_("one line of text: what was done"),
-    "evidence": N_("a list of http(s) URLs of published documents"),
-}
-REQUIRED = ("task", "date", "status", "unit", "text")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WRITTEN = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 
 
@@ -51,10 +46,6 @@ class Entry:
     unit: Unit
     text: str
     evidence: tuple[str, ...]
-
-    @property
-    def status_class(self) -> str:
-        return STATUS_CLASSES[self.status]
 
 
 @dataclass(frozen=True)
@@ -106,29 +97,22 @@ def load_progress(path: Path, name: str, plan: Plan) -> Progress | None:
     published; PlanError with every problem."""
     if not path.is_file():
         return None
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        lines = ["?"]  # let the loader say what is wrong with the file
-    if all(not line.strip() or line.lstrip().startswith("#") for line in lines):
-        return Progress(name, ())  # a file of comments only: nothing published yet
-    source = load(path, name)
-    problems, entries = check_entries(source, plan)
-    if problems:
-        raise PlanError(problems)
+    _source, entries = read_entries(path, name, plan)
     order = sorted(range(len(entries)), key=lambda i: (entries[i].date, i), reverse=True)
     return Progress(name, tuple(entries[i] for i in order))
 
 
-def _nearest(message: str, word: str, choices) -> str:
-    """The message, with the choice nearest to `word` where one is near."""
-    near = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
-    return did_you_mean(message, near and near[0])
-
-
-def expected(name: str) -> str:
-    """What the field `name` holds, in the language of the run."""
-    return _(FIELDS[name]).format(statuses=listing(STATUSES))
+def read_entries(path: Path, name: str, plan: Plan) -> tuple[Source | None, list[Entry]]:
+    """The entries of a progress file in the file's order, with the file as loaded (None for a
+    file of comments only: nothing published yet); PlanError with every problem of the file."""
+    text = read_text(path, name)
+    if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+        return None, []
+    source = parse(text, name)
+    problems, entries = check_entries(source, plan)
+    if problems:
+        raise PlanError(problems)
+    return source, entries
 
 
 def check_entries(source: Source, plan: Plan, label=None) -> tuple[list[Diagnostic], list[Entry]]:
@@ -136,186 +120,133 @@ def check_entries(source: Source, plan: Plan, label=None) -> tuple[list[Diagnost
     in their order. Other readers of progress (the units' returned forms) build a Source of their
     own, with positions and any problem already found in `source.problems`, and are checked by
     the same rules; `label(i)` names entry i in messages (default: progress entry #i+1)."""
-    return _Checker(source, plan, label).check()
+    # YAML reads an unquoted date as a date; the schema, as an editor's language server, sees
+    # the text
+    data = [{**value, "date": value["date"].isoformat()}
+            if isinstance(value, dict) and type(value.get("date")) is datetime.date else value
+            for value in source.data] if isinstance(source.data, list) else source.data
+    checker = _Checker(dataclasses.replace(source, data=data), label or (
+        lambda i: _("progress entry #{number}").format(number=i + 1)))
+    for path, message in source.problems:
+        checker.fail(path, message)
+    checker.shape()
+    checker.hidden_characters()
+    entries = checker.entries(plan) if isinstance(data, list) else []
+    return sorted(checker.problems), entries
 
 
-class _Checker:
-    def __init__(self, source: Source, plan: Plan, label=None):
-        self.source = source
-        self.label = label or (lambda i: _("progress entry #{number}").format(number=i + 1))
-        self.plan = plan
-        self.problems: list[Diagnostic] = []
-        self.tasks = {task.numeral: task for task in plan.tasks}
-        self.units: dict[str, Unit] = {}
+class _Checker(Checker):
+    """The plans' checker over the progress schema, with the entries' names and the wording
+    progress messages have where it differs from the plans'; then what only the plan can tell."""
+
+    def __init__(self, source: Source, label):
+        super().__init__(source, SCHEMA)
+        self.entry_label = label
+
+    def label(self, path) -> str:
+        if not path:
+            return ""  # the file's one message says what it should hold
+        return self.entry_label(path[0]) if isinstance(path[0], int) else _("progress")
+
+    def explain(self, error, path: tuple) -> None:
+        value, keyword = error.instance, error.validator
+        if keyword == "type" and not path:
+            self.fail(path, _("expected a list of progress entries ('- task: …'), got {found}")
+                      .format(found=describe(value)))
+        elif keyword == "type" and len(path) == 1:
+            self.fail(path, _("expected a mapping with the fields {fields}, got {found}").format(
+                fields=listing(_ENTRY["properties"]), found=describe(value)))
+        elif keyword == "type" and path[1:] == ("date",) and isinstance(value, datetime.datetime):
+            self.fail(path, _("field 'date' is {value}; expected {expected}, without a time")
+                      .format(value=value, expected=expected(error.schema)))
+        elif keyword == "enum":
+            self.fail(path, did_you_mean(_("status '{status}' is not one of {statuses}").format(
+                status=value, statuses=listing(STATUSES)), value, STATUSES))
+        elif path[1:2] == ("evidence",) and len(path) == 3:
+            self.not_an_address(path, value)
+        else:
+            super().explain(error, path)
+
+    def not_an_address(self, path: tuple, value) -> None:
+        self.fail(path, _("evidence item {number} is {found}; expected an http:// or https:// "
+                          "address of a published document").format(
+            number=path[-1] + 1, found=describe(value)))
+
+    def entries(self, plan: Plan) -> list[Entry]:
+        """The well-formed entries that the plan accepts, each mistake reported; an entry given
+        twice (task, date and unit) is kept once."""
+        tasks = {task.numeral: task for task in plan.tasks}
+        units: dict[str, Unit] = {}
         for unit in plan.units:
             for name in unit.names:
-                self.units.setdefault(name, unit)
-        self.written = written_date(plan.document)
-
-    def error(self, path, message: str, *, key=False) -> None:
-        label = self.label(path[0]) if path and isinstance(path[0], int) else _("progress")
-        self.problems.append(self.source.diagnostic(path, labelled(label, message), key=key))
-
-    def check(self) -> tuple[list[Diagnostic], list[Entry]]:
-        data = self.source.data
-        self.failed = {path for path, _ in self.source.problems}  # reported while loading
-        for path, message in self.source.problems:
-            self.error(path, message)
-        if not isinstance(data, list):
-            if not self.problems:
-                self.problems.append(self.source.diagnostic(
-                    (), _("expected a list of progress entries ('- task: …'), got {found}").format(
-                        found=describe(data))))
-            return self.problems, []
-        entries = []
-        first_seen: dict[tuple, int] = {}
-        for i, value in enumerate(data):
-            entry = self.entry(value, (i,))
-            if entry is None:
+                units.setdefault(name, unit)
+        written = written_date(plan.document)
+        good, first_seen = [], {}
+        for i, value in enumerate(self.source.data):
+            fine = {name for name in value if self.fine((i, name))} if isinstance(value, dict) else ()
+            task = self.task((i, "task"), value["task"], plan, tasks) if "task" in fine else None
+            day = self.date((i, "date"), value["date"], plan, written) if "date" in fine else None
+            unit = self.unit((i, "unit"), value["unit"], units) if "unit" in fine else None
+            evidence = self.evidence((i, "evidence"), value["evidence"]) if "evidence" in fine else ()
+            if any(path[:1] == (i,) for path in self.bad):
                 continue
-            key = (entry.task, entry.date, entry.unit)
+            if unit not in task.lead_units + task.responsible_units:
+                named = "、".join(u.name for u in task.lead_units + task.responsible_units)
+                self.fail((i, "unit"), _("unit '{name}' is not named on task （{task}）; its units "
+                                         "are {units}").format(
+                    name=value["unit"], task=task.numeral, units=named))
+                continue
+            key = (task, day, unit)
             if key in first_seen:
-                line = self.source.at((first_seen[key], "task"))[0]
-                self.error((i, "task"), _("task （{task}）, {date}, {unit} is recorded twice (first "
-                                          "at line {line}); record a later step with its own date")
-                           .format(task=entry.task.numeral, date=entry.date, unit=entry.unit.name,
-                                   line=line))
+                self.fail((i, "task"), _(
+                    "task （{task}）, {date}, {unit} is recorded twice (first at line {line}); record "
+                    "a later step with its own date").format(
+                    task=task.numeral, date=day, unit=unit.name,
+                    line=self.source.at((first_seen[key], "task"))[0]))
                 continue
             first_seen[key] = i
-            entries.append(entry)
-        return self.problems, entries
+            good.append(Entry(task=task, date=day, status=value["status"], unit=unit,
+                              text=value["text"], evidence=evidence))
+        return good
 
-    def entry(self, value, path) -> Entry | None:
-        if not isinstance(value, dict):
-            self.error(path, _("expected a mapping with the fields {fields}, got {found}").format(
-                fields=listing(FIELDS), found=describe(value)))
-            return None
-        ok = True
-        for key in value:
-            if key not in FIELDS:
-                self.error(path + (key,), unknown_field(key, FIELDS), key=True)
-                ok = False
-        for name in REQUIRED:
-            if name not in value:
-                self.error(path, _("missing required field '{field}' ({expected})").format(
-                    field=name, expected=expected(name)))
-                ok = False
-        checked = {name: getattr(self, name)(value[name], path + (name,))
-                   for name in FIELDS if name in value and not self._failed(path + (name,))}
-        if not ok or len(checked) < len(value) or any(r is None for r in checked.values()):
-            return None
-        task, unit = checked["task"], checked["unit"]
-        if unit not in task.lead_units + task.responsible_units:
-            named = "、".join(u.name for u in task.lead_units + task.responsible_units)
-            self.error(path + ("unit",), _("unit '{name}' is not named on task （{task}）; its units "
-                                           "are {units}").format(
-                name=value["unit"], task=task.numeral, units=named))
-            return None
-        return Entry(task=task, date=checked["date"], status=checked["status"], unit=unit,
-                     text=checked["text"], evidence=checked.get("evidence", ()))
+    def task(self, path, value: str, plan: Plan, tasks: dict[str, Task]) -> Task | None:
+        numeral = value.strip("（）()")
+        if numeral not in tasks:
+            self.fail(path, _("{message}; the plan's tasks are （{first}） to （{last}）").format(
+                message=did_you_mean(_("unknown task '{value}'").format(value=value), numeral, tasks),
+                first=plan.tasks[0].numeral, last=plan.tasks[-1].numeral))
+        return tasks.get(numeral)
 
-    def _failed(self, path) -> bool:
-        return any(failed[:len(path)] == path for failed in self.failed)
-
-    def one_line(self, value, path) -> str | None:
-        name = path[-1]
-        if not isinstance(value, str):
-            self.error(path, _("field '{name}' must be {expected}, got {found}").format(
-                name=name, expected=expected(name), found=describe(value)))
+    def date(self, path, value: str, plan: Plan, written) -> datetime.date | None:
+        reason = not_a_day(value)
+        if reason:
+            self.fail(path, _("'{value}' is not a day of the calendar: {reason}").format(
+                value=value, reason=reason))
             return None
-        if not value.strip():
-            self.error(path, _("field '{name}' is empty; expected {expected}").format(
-                name=name, expected=expected(name)))
-            return None
-        bad = bad_character(value)
-        if bad:
-            self.error(path, _("field '{name}' contains {character}").format(name=name, character=bad))
-            return None
-        if value != value.strip():
-            self.error(path, _("field '{name}' starts or ends with white space; delete it").format(
-                name=name))
-            return None
-        return value
-
-    def task(self, value, path) -> Task | None:
-        if isinstance(value, int) and not isinstance(value, bool):
-            self.error(path, _("field '{name}' must be {expected}, got {found}").format(
-                name="task", expected=expected("task"), found=describe(value)))
-            return None
-        numeral = self.one_line(value, path)
-        if numeral is None:
-            return None
-        numeral = numeral.strip("（）()")
-        if numeral not in self.tasks:
-            first, last = self.plan.tasks[0].numeral, self.plan.tasks[-1].numeral
-            near = difflib.get_close_matches(numeral, list(self.tasks), n=1, cutoff=0.5)
-            self.error(path, (_("unknown task '{value}' (did you mean '{near}'?); the plan's tasks "
-                                "are （{first}） to （{last}）") if near else
-                              _("unknown task '{value}'; the plan's tasks are （{first}） to （{last}）")
-                              ).format(value=value, near=near and near[0], first=first, last=last))
-            return None
-        return self.tasks[numeral]
-
-    def date(self, value, path) -> datetime.date | None:
-        if isinstance(value, datetime.datetime):
-            self.error(path, _("field 'date' is {value}; expected {expected}, without a time").format(
-                value=value, expected=expected("date")))
-            return None
-        if isinstance(value, str) and _DATE.fullmatch(value):
-            reason = not_a_day(value)
-            if reason:
-                self.error(path, _("'{value}' is not a day of the calendar: {reason}").format(
-                    value=value, reason=reason))
-                return None
-            value = datetime.date.fromisoformat(value)
-        if not isinstance(value, datetime.date):
-            self.error(path, _("field 'date' is {found}; expected {expected}").format(
-                found=describe(value), expected=expected("date")))
-            return None
-        if self.written and value < self.written:
-            self.error(path, _("date {value} is before the plan was written ({written}, 成文日期)")
-                       .format(value=value, written=self.plan.document.written))
-            return None
-        # A mistyped year (2071 for 2017) would otherwise become the task's current status.
+        day = datetime.date.fromisoformat(value)
         today = datetime.date.today()
-        if value > today:
-            self.error(path, _("date {value} is after today ({today}); an entry records what has "
-                               "been done: check the year, month and day").format(
-                value=value, today=today))
-            return None
-        return value
+        if written and day < written:
+            self.fail(path, _("date {value} is before the plan was written ({written}, 成文日期)")
+                      .format(value=day, written=plan.document.written))
+        # A mistyped year (2071 for 2017) would otherwise become the task's current status.
+        elif day > today:
+            self.fail(path, _("date {value} is after today ({today}); an entry records what has "
+                              "been done: check the year, month and day").format(
+                value=day, today=today))
+        return day
 
-    def status(self, value, path) -> str | None:
-        status = self.one_line(value, path)
-        if status is None:
-            return None
-        if status not in STATUSES:
-            self.error(path, _nearest(_("status '{status}' is not one of {statuses}").format(
-                status=status, statuses=listing(STATUSES)), status, STATUSES))
-            return None
-        return status
+    def unit(self, path, value: str, units: dict[str, Unit]) -> Unit | None:
+        if value not in units:
+            self.fail(path, did_you_mean(_("unknown unit '{name}'").format(name=value), value, units))
+        return units.get(value)
 
-    def unit(self, value, path) -> Unit | None:
-        name = self.one_line(value, path)
-        if name is None:
-            return None
-        if name not in self.units:
-            self.error(path, _nearest(_("unknown unit '{name}'").format(name=name), name, self.units))
-            return None
-        return self.units[name]
-
-    def text(self, value, path) -> str | None:
-        return self.one_line(value, path)
-
-    def evidence(self, value, path) -> tuple[str, ...] | None:
-        if not isinstance(value, list):
-            self.error(path, _("field '{name}' must be {expected}, got {found}").format(
-                name="evidence", expected=expected("evidence"), found=describe(value)))
-            return None
-        addresses = [web_address(address) if isinstance(address, str) else None for address in value]
-        for i, (address, written) in enumerate(zip(value, addresses)):
-            if written is None:
-                self.error(path + (i,), _("evidence item {number} is {found}; expected an http:// or "
-                                          "https:// address of a published document").format(
-                    number=i + 1, found=describe(address)))
-        return None if None in addresses else tuple(addresses)
+    def evidence(self, path, value: list) -> tuple[str, ...]:
+        """Each address one a reader can follow (generator/weblinks.py): the pattern lets
+        through what only parsing can refuse, such as a user name before the host."""
+        addresses = []
+        for j, address in enumerate(value):
+            if self.fine(path + (j,)):
+                addresses.append(web_address(address))
+                if addresses[-1] is None:
+                    self.not_an_address(path + (j,), address)
+        return tuple(addresses)

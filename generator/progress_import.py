@@ -28,7 +28,7 @@ from .forms import (DATE, EVIDENCE, FIRST_ROW, HEADER_ROW, NUMBER_CELL, STATUS, 
                     UNIT_CELL, YEAR_CELL, date_range, form_rows, units_with_forms)
 from .load import Source, load
 from .model import Plan, Task, Unit
-from .progress import STATUSES, Entry, check_entries
+from .progress import STATUSES, Entry, check_entries, read_entries
 from .workbook import Cell, FormError, cell_name, read_sheet
 
 FORM_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".csv", ".ods")
@@ -219,13 +219,7 @@ def entries_in_file(path: Path, name: str, plan: Plan) -> list[tuple[Entry, int]
     every problem of the file."""
     if not path.is_file():
         return []
-    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    if all(not line.strip() or line.lstrip().startswith("#") for line in lines):
-        return []  # comments only: nothing published yet
-    source = load(path, name)
-    problems, entries = check_entries(source, plan)
-    if problems:
-        raise PlanError(problems)
+    source, entries = read_entries(path, name, plan)
     return [(entry, source.at((i,))[0]) for i, entry in enumerate(entries)]
 
 

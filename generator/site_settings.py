@@ -7,21 +7,17 @@ column. A field a government site needs but the data does not give is a warning,
 the site cannot make up a registration number, and it is built without one until the number is
 known (README, The site's identity).
 """
-import functools
-import json
 import re
 import urllib.parse
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .diagnostics import Diagnostic, PlanError
 from .i18n import N_, _
 from .inputs import Inputs
-from .load import Source, load
-from .validate import Checker
+from .load import Source, load, read_text
+from .validate import Checker, Schema
 
-SCHEMA_FILE = Path(__file__).with_name("schema") / "site-input.schema.json"
-SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+SCHEMA = Schema("site-input.schema.json")
 # Fields a government site shows in its footer (政府网站发展指引), each with its path in the file.
 NEEDED = {
     ("sponsor",): "主办单位 (sponsor)",
@@ -83,11 +79,6 @@ class Settings:
         return {key: value for key, value in values.items() if value}
 
 
-@functools.cache
-def _validator():
-    from jsonschema import Draft202012Validator
-
-    return Draft202012Validator(SCHEMA)
 
 
 class _Checker(Checker):
@@ -95,12 +86,6 @@ class _Checker(Checker):
 
     def label(self, path) -> str:
         return ""
-
-    def shape(self) -> None:
-        for error in _validator().iter_errors(self.source.data):
-            path = tuple(error.absolute_path)
-            if path not in self.bad:
-                self.explain(error, path)
 
 
 def load_settings(inputs: Inputs) -> Settings:
@@ -115,14 +100,13 @@ def load_settings(inputs: Inputs) -> Settings:
             "no site settings: the site is named after the newest plan and its footer names no "
             "主办单位 or 备案号; write them in {file} (generator/schema/site-input.schema.json)")
             .format(file=name)),))
-    if not path.read_text(encoding="utf-8", errors="replace").strip():
+    if not read_text(path, name).strip():
         raise PlanError([Diagnostic(name, 1, 1, "error", _("the file is empty; expected a mapping "
                                                            "with at least the site's name: name: …"))])
     source = load(path, name)
-    checker = _Checker(source)
+    checker = _Checker(source, SCHEMA)
     for where, message in source.problems:
-        checker.bad.add(where)
-        checker.error(where, message)
+        checker.fail(where, message)
     checker.shape()
     checker.hidden_characters()  # what no input may hold, as in the plans
     if checker.problems:

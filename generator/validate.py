@@ -1,6 +1,6 @@
-"""Check loaded plan data: every problem at once, each naming its record, field and position."""
+"""Check loaded data against its JSON Schema (generator/schema/), then a plan's records across
+each other: every problem at once, each naming its record, field and position."""
 import datetime
-import difflib
 import functools
 import json
 import re
@@ -14,14 +14,10 @@ if TYPE_CHECKING:
 
 from . import characters
 from .diagnostics import Diagnostic
-from .i18n import N_, _, did_you_mean, listing
+from .i18n import N_, _, did_you_mean, listing, nearest
 from .load import Source
 from .numerals import from_numeral, to_numeral
 from .weblinks import web_address
-
-# The format of the data, declared once: editors check data/plans/<year>.yaml against the same file.
-SCHEMA_FILE = Path(__file__).with_name("schema") / "plan-input.schema.json"
-SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 
 
 def _inline(schema, definitions: dict):
@@ -40,37 +36,60 @@ def _inline(schema, definitions: dict):
     return inlined
 
 
-INLINED = _inline(SCHEMA, SCHEMA["$defs"])
-# jsonschema yields every error with its path, which the messages need; fastjsonschema compiles
-# the same schema into Python that only answers whether the data fits, ten times faster. Data
-# that fits (every build that succeeds) is read by the fast one only, and jsonschema is not
-# even imported. Its one difference, `$` in a pattern read as the end of the text (\Z), can only
-# refuse more: then jsonschema decides.
-_fits = fastjsonschema.compile(INLINED)
+class Schema:
+    """A data format declared in generator/schema/, which editors check the files against too.
+
+    jsonschema yields every error with its path, which the messages need; fastjsonschema compiles
+    the same schema into Python that only answers whether the data fits, ten times faster. Data
+    that fits (every build that succeeds) is read by the fast one only, and jsonschema is not
+    even imported. Its one difference, `$` in a pattern read as the end of the text (\\Z), can
+    only refuse more: then jsonschema decides."""
+
+    def __init__(self, file_name: str):
+        self.file = Path(__file__).with_name("schema") / file_name
+        self.declared = json.loads(self.file.read_text(encoding="utf-8"))
+        self.inlined = _inline(self.declared, self.declared.get("$defs", {}))
+        self._fits = fastjsonschema.compile(self.inlined)
+
+    def fits(self, data) -> bool:
+        """Whether the data fits the schema; False leaves the verdict and the messages to
+        jsonschema, as does anything the compiled check stumbles on."""
+        try:
+            self._fits(data)
+        except Exception:  # noqa: BLE001 — never the authority, only the fast way to a yes
+            return False
+        return True
+
+    @functools.cached_property
+    def validator(self) -> "Draft202012Validator":
+        from jsonschema import Draft202012Validator
+
+        return Draft202012Validator(self.inlined)
 
 
-@functools.cache
-def validator() -> "Draft202012Validator":
-    from jsonschema import Draft202012Validator
-
-    return Draft202012Validator(INLINED)
+# The format of the plans: editors check data/plans/<year>.yaml against the same file.
+PLAN = Schema("plan-input.schema.json")
+SCHEMA_FILE, SCHEMA = PLAN.file, PLAN.declared
 
 
 def fits(data) -> bool:
-    """Whether the data fits the schema; False leaves the verdict and the messages to jsonschema,
-    as does anything the compiled check stumbles on."""
-    try:
-        _fits(data)
-    except Exception:  # noqa: BLE001 — never the authority, only the fast way to a yes
-        return False
-    return True
+    """Whether plan data fits its schema (see Schema.fits)."""
+    return PLAN.fits(data)
 
 
-# The schema's titles, which the messages quote: Babel reads no JSON, so they are listed here for
-# the catalog (a test checks that every title of the schema is), and translated where used.
+def validator() -> "Draft202012Validator":
+    return PLAN.validator
+
+
+# The titles of the plans' and progress's schemas, which the messages quote: Babel reads no
+# JSON, so they are listed here for the catalog (tests check that every title of the schemas is),
+# and translated where used.
 TITLES = (
     N_("a Chinese numeral such as 一 or 十三"),
     N_('a date written YYYY-MM-DD in quotes, such as "2019-01-10"'),
+    N_("a date written YYYY-MM-DD, such as 2017-07-01"),
+    N_("a list of http(s) URLs of published documents"),
+    N_("a list of progress entries ('- task: …')"),
     N_("a list of names"),
     N_("a list of paragraphs"),
     N_("a list of records"),
@@ -79,15 +98,22 @@ TITLES = (
     N_("a site URL such as /units/shi-zheng-fu-fa-zhi-ban/ (words of lowercase ASCII joined by "
        "'-', between slashes, none of them 'index')"),
     N_("a slug of lowercase ASCII words joined by '-', other than 'index'"),
+    N_("an http:// or https:// address of a published document"),
     N_("an http(s) address of the published document"),
+    N_("one line of text: what was done"),
     N_("text on one line"),
+    N_("the name of a unit named on the task"),
+    N_("the task's Chinese numeral, such as 十三"),
     N_("true"),
     N_("true or false"),
 )
 
 
 def expected(schema: dict) -> str:
-    """What a (sub)schema asks for, in the words of the messages: its title."""
+    """What a (sub)schema asks for, in the words of the messages: its title; for a choice among
+    values, the values."""
+    if "enum" in schema:
+        return _("one of {choices}").format(choices=listing(schema["enum"]))
     title = schema["title"]  # a variable: Babel would take the key for a message
     return _(title)
 
@@ -126,9 +152,11 @@ def bad_character(value: str) -> str | None:
 def where(path: tuple) -> str:
     """The field a value stands in, as a message names it."""
     name = path[-1] if path else None
-    return _("field '{name}'").format(name=name) if isinstance(name, str) else \
-        _("item {number} of '{name}'").format(number=name + 1, name=path[-2]) if path else \
-        _("the file")
+    if isinstance(name, str):
+        return _("field '{name}'").format(name=name)
+    if len(path) > 1:
+        return _("item {number} of '{name}'").format(number=name + 1, name=path[-2])
+    return _("the file")  # or a record of a file that is a list, which its label names
 
 
 def _texts(data, path=()) -> Iterator[tuple[tuple, str]]:
@@ -144,8 +172,9 @@ def _texts(data, path=()) -> Iterator[tuple[tuple, str]]:
 
 
 class Checker:
-    def __init__(self, source: Source):
+    def __init__(self, source: Source, schema: Schema = PLAN):
         self.source = source
+        self.schema = schema
         self.problems: list[Diagnostic] = []
         self.bad: set[tuple] = set()  # paths whose value failed, so later checks skip them
 
@@ -191,9 +220,9 @@ class Checker:
 
     # --- shape, by the schema -------------------------------------------------------------
     def shape(self) -> None:
-        if fits(self.source.data):
+        if self.schema.fits(self.source.data):
             return
-        for error in validator().iter_errors(self.source.data):
+        for error in self.schema.validator.iter_errors(self.source.data):
             path = tuple(error.absolute_path)
             if path not in self.bad:  # else the loader has reported it
                 self.explain(error, path)
@@ -304,9 +333,8 @@ class Checker:
                             continue
                         referenced.add(name)
                         if name not in names:
-                            near = difflib.get_close_matches(name, list(names), n=1, cutoff=0.5)
                             self.error(here, did_you_mean(
-                                _(_NOT_IN_UNITS[role]).format(name=name), near and near[0]))
+                                _(_NOT_IN_UNITS[role]).format(name=name), name, names))
                         elif given.index(name) != r:
                             self.error(here, _(_NAMED_TWICE[role]).format(name=name))
                         elif (self.fine(path + ("responsibility",))
@@ -368,10 +396,11 @@ def labelled(label: str, message: str) -> str:
 
 
 def unknown_field(key, fields) -> str:
-    near = difflib.get_close_matches(str(key), list(fields), n=1, cutoff=0.6)
+    # Not did_you_mean(): a field name is quoted as code, not as a name, in Chinese
+    near = nearest(key, fields, cutoff=0.6)
     if near:
         return _("unknown field '{key}' (did you mean '{near}'?); expected one of: {fields}").format(
-            key=key, near=near[0], fields=listing(fields))
+            key=key, near=near, fields=listing(fields))
     return _("unknown field '{key}'; expected one of: {fields}").format(key=key, fields=listing(fields))
 
 

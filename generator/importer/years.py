@@ -6,27 +6,23 @@ A rename rarely shows in the names (市政府法制办 → 市司法局 share on
 work: the new unit is named on the tasks the vanished one was named on.
 """
 import difflib
-import re
 from dataclasses import dataclass, field
 
 from ..diagnostics import PlanError
 from ..inputs import PLANS, Inputs
 from ..load import load
+from ..model import year_of
 
 # What a maintainer decided about a unit, kept from year to year.
 DECIDED = ("full_name", "aliases", "slug", "collective")
-_YEAR_IN_NUMBER = re.compile(r"〔([0-9]{4})〕")
-_YEAR_IN_TITLE = re.compile(r"([0-9]{4})年")
 SAME_TASK = 0.6  # how alike two tasks' titles (or texts) are, at least, to be one task in two years
 SAME_NAME = 0.6  # how alike two names are, at least, for one to be a likely rename of the other
 
 
 def notice_year(draft) -> int | None:
     """The year of the notice: its 发文字号 (〔2018〕), else its title (2018年)."""
-    number = _YEAR_IN_NUMBER.search(draft.document.get("number", ""))
-    title = _YEAR_IN_TITLE.search(draft.document.get("title", "") or draft.plan.get("title", ""))
-    found = number or title
-    return int(found.group(1)) if found else None
+    return year_of(draft.document.get("number") or "",
+                   draft.document.get("title") or draft.plan.get("title") or "")
 
 
 @dataclass
