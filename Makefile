@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-requirements
 NODE_TOOLS := node_modules/.package-lock.json
 # The data folder (plans/<year>.yaml, urls.txt, ...), or a single plan file built elsewhere:
 # make site DATA=other/plan.yaml DOCS=... SITE=... Without DATA the generator's own default
-# (generator/inputs.py) holds.
+# (generator/inputs/data_folder.py) holds.
 DATA_ARG = $(if $(DATA),--data $(DATA))
 DOCS ?= docs
 SITE ?= site
@@ -48,7 +48,7 @@ site: $(STAMP)
 	$(ENGINE_BUILD) $(CONFIG)
 	@# Whichever engine built the pages: redirect pages in Chinese, the search index made from
 	@# the built pages, and a .gz and a .br copy beside every text file.
-	$(BIN)/python -m generator.finish_site $(BUILD)/site
+	$(BIN)/python -m generator.finish $(BUILD)/site
 	if [ -d $(SITE) ]; then mv $(SITE) $(BUILD)/site.old; fi
 	mv $(BUILD)/site $(SITE)
 	rm -rf $(BUILD)/site.old
@@ -76,15 +76,15 @@ FORMS ?=
 REPORT ?=
 forms: $(STAMP)
 	@test -n "$(YEAR)" -a -n "$(FORMS)" || { echo "usage: make forms YEAR=2017 FORMS=folder" >&2; exit 2; }
-	$(BIN)/python -m generator.forms $(DATA_ARG) --year $(YEAR) --forms $(FORMS)
+	$(BIN)/python -m generator.yearloop.forms $(DATA_ARG) --year $(YEAR) --forms $(FORMS)
 
 progress-import: $(STAMP)
 	@test -n "$(FORMS)" || { echo "usage: make progress-import FORMS=folder [YEAR=2017]" >&2; exit 2; }
-	$(BIN)/python -m generator.progress_import $(DATA_ARG) --forms $(FORMS) $(if $(YEAR),--year $(YEAR))
+	$(BIN)/python -m generator.yearloop.progress_import $(DATA_ARG) --forms $(FORMS) $(if $(YEAR),--year $(YEAR))
 
 report: $(STAMP)
 	@test -n "$(YEAR)" -a -n "$(REPORT)" || { echo "usage: make report YEAR=2017 REPORT=file.docx" >&2; exit 2; }
-	$(BIN)/python -m generator.report $(DATA_ARG) --year $(YEAR) --report $(REPORT)
+	$(BIN)/python -m generator.yearloop.report $(DATA_ARG) --year $(YEAR) --report $(REPORT)
 
 test: $(STAMP) chromium $(NODE_TOOLS)
 	$(BIN)/python -m pytest

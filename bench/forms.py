@@ -1,4 +1,4 @@
-"""Time and peak memory of `python -m generator.progress_import` on one returned form of each
+"""Time and peak memory of `python -m generator.yearloop.progress_import` on one returned form of each
 kind, hostile ones included, against a copy of data/: prints one line a case.
 
     .venv/bin/python bench/forms.py
@@ -17,16 +17,16 @@ import openpyxl
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import forms_messages as M  # noqa: E402
 from generator.build import load_plan  # noqa: E402
-from generator.forms import build_form, units_with_forms  # noqa: E402
+from generator.yearloop import forms_messages as M  # noqa: E402
+from generator.yearloop.forms import build_form, units_with_forms  # noqa: E402
 
 # run in a child: the import, then its own time and peak resident memory
 CHILD = """
 import re, sys, time
 start = time.perf_counter()
-from generator.inputs import Inputs
-from generator.progress_import import import_forms
+from generator.inputs.data_folder import Inputs
+from generator.yearloop.progress_import import import_forms
 from pathlib import Path
 errors, report = import_forms(Inputs.at(Path(sys.argv[1])), Path(sys.argv[2]))
 # VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec from the forking parent

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.synthetic import SHAPES, write  # noqa: E402
 from generator.build import generate, load_site, publish_urls  # noqa: E402
-from generator.render import render  # noqa: E402
+from generator.outputs.render import render  # noqa: E402
 
 SIZES = (22, 500, 1000, 2000)
 # The bounds a build must keep at every size and shape; `make bench` fails when one is missed.
@@ -179,7 +179,8 @@ def search_figures(site: Path, data: Path) -> dict:
 
     from generator.build import load_plan
     from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serving
-    from tests.search_eval import first_search_bytes as measure_search, latency, run
+    from tests.search_eval import first_search_bytes as measure_search
+    from tests.search_eval import latency, run
     from tests.search_queries import latency_sample
 
     plan = load_plan(data)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.numerals import to_numeral
+from generator.model.numerals import to_numeral
 
 ROOT = Path(__file__).resolve().parent.parent
 TASKS_PER_SECTION = 20

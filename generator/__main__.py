@@ -5,14 +5,14 @@ import os
 import sys
 from pathlib import Path
 
-from .build import generate, load_site, publish_urls
-from .i18n import _
-from .inputs import DEFAULT_DATA, Inputs
-from .importer import command as importer
-from .diagnostics import PlanError
-from .siteconfig import write_config
-from .site_settings import load_settings
-from .write import WriteError, write_files
+from generator.build import generate, load_site, publish_urls
+from generator.diagnostics import PlanError
+from generator.i18n import _
+from generator.importer import command as importer
+from generator.inputs.data_folder import DEFAULT_DATA, Inputs
+from generator.inputs.site_settings import load_settings
+from generator.outputs.write import WriteError, write_files
+from generator.site.siteconfig import write_config
 
 
 def main(argv: list[str] | None = None) -> int:

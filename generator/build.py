@@ -2,18 +2,19 @@
 read the progress, render, write."""
 from pathlib import Path
 
-from . import ledger, lineage, pages, search, slugs
-from . import render as rendering
-from .diagnostics import Diagnostic, PlanError
-from .i18n import _
-from .inputs import Inputs, PlanFile
-from .load import Source, load
-from .model import Plan, build, year_of
-from .pages import Site
-from .progress import Progress, load_progress
-from .validate import check
-from .write import Report, StagedWrite
-
+from generator.diagnostics import Diagnostic, PlanError
+from generator.i18n import _
+from generator.inputs.data_folder import Inputs, PlanFile
+from generator.inputs.load import Source, load
+from generator.inputs.validate import check
+from generator.model import lineage, slugs
+from generator.model.plan import Plan, build, year_of
+from generator.model.progress import Progress, load_progress
+from generator.outputs import render as rendering
+from generator.outputs import search
+from generator.outputs.write import Report, StagedWrite
+from generator.site import ledger, pages
+from generator.site.pages import Site
 
 
 def _inputs(data: Inputs | Path) -> Inputs:

@@ -3,11 +3,11 @@ with LANGUAGE=en: FILE:LINE:COL: error: MESSAGE)."""
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .characters import escape_for_terminal
-from .i18n import _
+from generator.i18n import _
+from generator.inputs.characters import escape_for_terminal
 
 if TYPE_CHECKING:
-    from .model import Origin
+    from generator.model.plan import Origin
 
 
 @dataclass(frozen=True, order=True)

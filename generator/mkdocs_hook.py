@@ -3,7 +3,7 @@ and take the site's name, the nav and the redirects from it, so a live preview f
 data/plans/ and the templates.
 
 `make site` runs the generator as a step of its own, which writes the pages and a configuration
-holding the same values (generator/siteconfig.py); that configuration marks itself
+holding the same values (generator/site/siteconfig.py); that configuration marks itself
 `extra.generated`, and the hook then leaves the pages alone.
 
 A preview shows draft plans too, each page marked 草稿 (`make site` leaves them out), and
@@ -20,12 +20,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator.build import generate  # noqa: E402
 from generator.diagnostics import PlanError  # noqa: E402
+from generator.finish.search_index import index_site  # noqa: E402
 from generator.i18n import _  # noqa: E402
-from generator.inputs import DEFAULT_DATA, Inputs  # noqa: E402
-from generator.search_index import index_site  # noqa: E402
-from generator.siteconfig import decided, with_domain  # noqa: E402
-from generator.site_settings import load_settings  # noqa: E402
-from generator.write import WriteError  # noqa: E402
+from generator.inputs.data_folder import DEFAULT_DATA, Inputs  # noqa: E402
+from generator.inputs.site_settings import load_settings  # noqa: E402
+from generator.outputs.write import WriteError  # noqa: E402
+from generator.site.siteconfig import decided, with_domain  # noqa: E402
 
 _command = "build"
 

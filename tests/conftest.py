@@ -61,9 +61,9 @@ ENGINES = {"mkdocs": [sys.executable, "-m", "mkdocs", "build", "--strict", "--co
 
 def build_site(data: Path, out: Path, engine: str = "mkdocs") -> subprocess.CompletedProcess:
     """What `make site` does, into out/: the generator writes out/docs and out/mkdocs.yml, the
-    engine builds out/site, and generator/finish_site.py does the rest (redirect pages, the
+    engine builds out/site, and generator/finish/ does the rest (redirect pages, the
     search index, precompressed copies)."""
-    from generator.finish_site import finish
+    from generator.finish import finish
 
     require_slow()
     (out / "docs").mkdir(parents=True, exist_ok=True)

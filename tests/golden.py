@@ -9,8 +9,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script by `make golden`
 
 from generator.build import load_site  # noqa: E402
-from generator.inputs import Inputs  # noqa: E402
-from generator.render import render  # noqa: E402
+from generator.inputs.data_folder import Inputs  # noqa: E402
+from generator.outputs.render import render  # noqa: E402
 
 PLAN = ROOT / "tests" / "fixtures" / "small_plan.yaml"
 GOLDEN = ROOT / "tests" / "golden"

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from generator.__main__ import main
-from generator.load import load
+from generator.inputs.load import load
 from tests.conftest import FIXTURES, ROOT
 
 SCHEMAS = ROOT / "generator" / "schema"

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 import yaml
 
-from generator.model import Plan, Task, Unit
-from generator.pages import registry
-from generator.slugs import syllables
+from generator.model.plan import Plan, Task, Unit
+from generator.model.slugs import syllables
+from generator.site.pages import registry
 
 
 @dataclass(frozen=True)

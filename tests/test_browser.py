@@ -1,7 +1,7 @@
 """The real site in headless Chromium, used as a reader would."""
 import re
 
-from generator.ledger import read
+from generator.site.ledger import read
 from tests.conftest import ROOT, search_from_home
 
 TITLE = "巴中市人民政府办公室关于印发巴中市人民政府2017年度法治政府建设工作安排的通知"

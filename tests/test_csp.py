@@ -12,9 +12,9 @@ from pathlib import Path
 import brotli
 import pytest
 
-from generator.finish_site import content_security_policy
-from generator.precompress import TEXT_SUFFIXES
-from generator.redirect_pages import target_of
+from generator.finish import content_security_policy
+from generator.finish.precompress import TEXT_SUFFIXES
+from generator.finish.redirect_pages import target_of
 from tests.conftest import nginx_serving
 
 pytestmark = pytest.mark.slow

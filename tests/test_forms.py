@@ -18,10 +18,10 @@ import openpyxl
 import pytest
 import yaml
 
-from generator import forms_messages as M
 from generator.build import load_plan
-from generator.limits import size
-from generator.progress import STATUSES
+from generator.inputs.limits import size
+from generator.model.progress import STATUSES
+from generator.yearloop import forms_messages as M
 from tests.conftest import ROOT
 
 
@@ -61,10 +61,10 @@ def copy_data(root: Path) -> Path:
 
 
 def run(module: str, *args) -> subprocess.CompletedProcess:
-    """`python -m generator.<module> args`, run in this process (a second each saved)."""
+    """`python -m generator.yearloop.<module> args`, run in this process (a second each saved)."""
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = importlib.import_module(f"generator.{module}").main(list(map(str, args)))
+        code = importlib.import_module(f"generator.yearloop.{module}").main(list(map(str, args)))
     return subprocess.CompletedProcess(module, code, out.getvalue(), err.getvalue())
 
 

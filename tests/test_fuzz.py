@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 
 from generator.__main__ import main
 from generator.diagnostics import PlanError
-from generator.load import load
-from generator.validate import fits, validator
+from generator.inputs.load import load
+from generator.inputs.validate import fits, validator
 from tests.conftest import ROOT
 
 PLAN = (ROOT / "data" / "plans" / "2017.yaml").read_bytes()
@@ -149,7 +149,7 @@ def test_mutated_data_ends_in_success_or_diagnostics(data, mutations):
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(mutations=st.lists(MUTATION, min_size=1, max_size=4))
 def test_the_fast_shape_check_agrees_with_jsonschema(data, mutations):
-    """Data the fast check passes is never read by jsonschema (generator/validate.py): the two
+    """Data the fast check passes is never read by jsonschema (generator/inputs/validate.py): the two
     must agree on every data file that loads."""
     data.write_bytes(mutate(PLAN, mutations))
     try:

@@ -10,8 +10,8 @@ import pytest
 
 from generator.__main__ import main
 from generator.build import generate, load_site
-from generator.navigation import nav
-from generator.urls import url_of
+from generator.site.navigation import nav
+from generator.site.urls import url_of
 from tests.conftest import FIXTURES, ROOT, build_site, nav_pages
 
 SMALL = FIXTURES / "small_plan.yaml"
@@ -161,7 +161,7 @@ def test_a_build_that_fails_while_rendering_leaves_docs_as_it_was(docs, tmp_path
     # the downloads are rendered after every page, so each changed page was staged by then
     def broken(*_):
         raise RuntimeError("the downloads could not be rendered")
-    monkeypatch.setattr("generator.downloads._csv", broken)
+    monkeypatch.setattr("generator.outputs.downloads._csv", broken)
     with pytest.raises(RuntimeError, match="the downloads could not be rendered"):
         generate(changed, docs)
     assert files_of(docs) == before

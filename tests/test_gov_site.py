@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.redirect_pages import target_of
-from generator.site_settings import NEEDED
+from generator.finish.redirect_pages import target_of
+from generator.inputs.site_settings import NEEDED
 from tests.conftest import ENGINES, ROOT, build_site, serving
 
 # A test settings file (never data/site.yaml): every field, with markup characters in the

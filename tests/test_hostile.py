@@ -15,7 +15,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from generator.characters import first_forbidden
+from generator.inputs.characters import first_forbidden
 from tests import hostile
 from tests.conftest import ENGINES, build_site, serving
 
@@ -228,7 +228,7 @@ def test_formulas_are_neutralised_in_every_csv_cell(tmp_path):
     """Each formula of the corpus, in front of a task's text, its wording, a unit's full name and
     a progress entry's text, reaches the CSV files with a ' before it, and the JSON as it is."""
     from generator.build import load_site
-    from generator.render import render
+    from generator.outputs.render import render
 
     fields = [("plan", ("sections", 0, "tasks", 0, "text")),
               ("plan", ("sections", 0, "tasks", 0, "responsibility")),

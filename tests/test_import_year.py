@@ -21,7 +21,7 @@ import yaml
 
 from generator.build import load_plan
 from generator.importer import parse, years
-from generator.numerals import from_numeral, to_numeral
+from generator.model.numerals import from_numeral, to_numeral
 from tests.conftest import NOTICE, ROOT, require_slow, search_from_home
 
 PLAN_2017 = load_plan(ROOT / "data")

@@ -7,8 +7,8 @@ import pytest
 from generator.__main__ import main
 from generator.build import load_plan
 from generator.importer import parse
-from generator.load import load
-from generator.model import build
+from generator.inputs.load import load
+from generator.model.plan import build
 from tests.conftest import NOTICE, ROOT
 
 HEAD = """巴中市人民政府办公室关于印发某项工作安排的通知

@@ -3,9 +3,9 @@ nothing it prints that could drive the terminal, and work that grows with the no
 import pytest
 
 import generator.importer.structure as structure
-from generator import limits
 from generator.__main__ import main
 from generator.importer import parse
+from generator.inputs import limits
 from tests.conftest import NOTICE
 
 TEXT = NOTICE.read_text(encoding="utf-8")

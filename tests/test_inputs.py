@@ -1,6 +1,6 @@
 """The inputs of a build are found once from --data, and the default data folder is written in
 one place: the command line, the forms, the report, the import of returned forms, the Makefile
-and a plain MkDocs build all take it from generator/inputs.py."""
+and a plain MkDocs build all take it from generator/inputs/data_folder.py."""
 import ast
 import os
 import subprocess
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.inputs import DEFAULT_DATA, Inputs
+from generator.inputs.data_folder import DEFAULT_DATA, Inputs
 from tests.conftest import FIXTURES, ROOT
 
 
@@ -35,7 +35,7 @@ def _yaml_scalars(node, value: str) -> int:
 
 def test_the_default_data_folder_is_written_once():
     default = DEFAULT_DATA.as_posix()
-    assert [place.split(":")[0] for place in _python_constants(default)] == ["generator/inputs.py"]
+    assert [place.split(":")[0] for place in _python_constants(default)] == ["generator/inputs/data_folder.py"]
     config = yaml.compose((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     assert _yaml_scalars(config, default) == 0
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8").splitlines()

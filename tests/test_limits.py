@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import limits
 from generator.__main__ import main
+from generator.inputs import limits
 from tests.conftest import NOTICE, ROOT, build_site
 
 PLAN = (ROOT / "data" / "plans" / "2017.yaml").read_text(encoding="utf-8")

@@ -10,8 +10,9 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
-from generator import i18n, validate
+from generator import i18n
 from generator.__main__ import main
+from generator.inputs import validate
 from tests.conftest import FIXTURES, ROOT
 
 CATALOG = i18n.LOCALE / "zh_CN" / "LC_MESSAGES"

@@ -57,7 +57,7 @@ def test_front_matter_carries_any_text_exactly_as_mkdocs_reads_it():
     separators, a byte order mark and a character beyond the BMP, at the start, middle and end."""
     from mkdocs.utils.meta import get_data
 
-    from generator.render import front_matter
+    from generator.outputs.render import front_matter
 
     characters = [chr(c) for c in range(0x3100)] + ["\u2028", "\u2029", "\ufeff", "\U00020000"]
     values = [form.format(c) for c in characters for form in ("{}甲", "甲{}乙", "乙{}")]

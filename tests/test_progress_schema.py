@@ -1,5 +1,5 @@
 """The progress files' format, declared once in generator/schema/progress-input.schema.json and
-checked by the plans' machinery (generator/validate.py): the messages quote its titles, the
+checked by the plans' machinery (generator/inputs/validate.py): the messages quote its titles, the
 statuses are its list, and the fast check agrees with jsonschema on it."""
 import copy
 import datetime
@@ -10,9 +10,11 @@ import pytest
 import yaml
 from babel.messages.pofile import read_po
 
-from generator import i18n, progress, validate
+from generator import i18n
 from generator.build import load_plan
-from generator.load import parse
+from generator.inputs import validate
+from generator.inputs.load import parse
+from generator.model import progress
 from tests.conftest import FIXTURES
 
 PROGRESS = json.loads(progress.SCHEMA.file.read_text(encoding="utf-8"))

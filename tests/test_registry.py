@@ -6,12 +6,13 @@ import pytest
 import yaml
 
 from bench import synthetic
-from generator import ledger, write
 from generator.__main__ import main
 from generator.build import load_site, publish_urls
-from generator.downloads import plan_data
-from generator.navigation import nav, outside_nav
-from generator.render import render
+from generator.outputs import write
+from generator.outputs.downloads import plan_data
+from generator.outputs.render import render
+from generator.site import ledger
+from generator.site.navigation import nav, outside_nav
 from tests.conftest import FIXTURES, nav_pages
 
 SMALL = yaml.safe_load((FIXTURES / "small_plan.yaml").read_text(encoding="utf-8"))

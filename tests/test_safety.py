@@ -12,7 +12,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from generator.__main__ import main
-from generator.characters import first_forbidden
+from generator.inputs.characters import first_forbidden
 from tests.conftest import ROOT, require_slow
 
 HOSTILE = {
@@ -115,7 +115,7 @@ def test_markup_and_template_syntax_in_the_data_are_shown_as_text(tmp_path):
     assert re.search(r"<title>（一）&lt;script&gt;alert\(1\)&lt;/script&gt;\|\*\*粗体\*\*（2018年） - ", html)
 
 
-# Any text a field may hold: what generator/characters.py refuses (invisible, bidirectional,
+# Any text a field may hold: what generator/inputs/characters.py refuses (invisible, bidirectional,
 # noncharacters) is tried in tests/test_hostile.py.
 TEXT = st.text(st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp")).filter(
     lambda character: first_forbidden(character) is None), min_size=1, max_size=20).filter(

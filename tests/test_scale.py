@@ -6,10 +6,11 @@ import pytest
 from bench import synthetic
 from bench.synthetic import write
 from generator.build import generate, load_plan, load_site, publish_urls
-from generator.model import build
-from generator.pages import MATRIX_CELLS, UNIT_PAGE_TASKS, registry
-from generator.render import render
-from generator.navigation import LIMIT, nav, outside_nav
+from generator.model.plan import build
+from generator.outputs.render import render
+from generator.site.listing import MATRIX_CELLS, UNIT_PAGE_TASKS
+from generator.site.navigation import LIMIT, nav, outside_nav
+from generator.site.pages import registry
 from tests.conftest import FIXTURES, ROOT, build_site, nav_pages
 
 

@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from generator.__main__ import main
-from generator.characters import forbidden
-from generator.numerals import LIMIT, from_numeral, to_numeral
-from generator.validate import SCHEMA_FILE, bad_character, fits, validator
+from generator.inputs.characters import forbidden
+from generator.inputs.validate import SCHEMA_FILE, bad_character, fits, validator
+from generator.model.numerals import LIMIT, from_numeral, to_numeral
 from tests.conftest import FIXTURES, ROOT
 
 DATA_FILES = [ROOT / "data" / "plans" / "2017.yaml", *sorted(FIXTURES.glob("*.yaml"))]
@@ -88,7 +88,7 @@ def python_matches(pattern: str, values: list[str]) -> list[bool]:
 
 def test_the_text_pattern_is_the_rule_the_messages_explain():
     """Text on one line: not empty, no line break, control, invisible or bidirectional character
-    (generator/characters.py), no space at either end; tried with every character up to U+3100,
+    (generator/inputs/characters.py), no space at either end; tried with every character up to U+3100,
     every one characters.py refuses and its neighbours, at the start, middle and end."""
     pattern = SCHEMA["$defs"]["text"]["pattern"]
     refused = [found.character for found in forbidden("".join(map(chr, range(0x110000))))]
@@ -154,7 +154,7 @@ def every_field(data, path=()):
 
 @pytest.mark.parametrize("record", list(RECORDS))
 def test_the_fast_shape_check_agrees_with_jsonschema_on_every_field(record):
-    """The build reads valid data with the fast check only (generator/validate.py): for each
+    """The build reads valid data with the fast check only (generator/inputs/validate.py): for each
     field of each kind of record, replaced by a value of each type, both give the same verdict."""
     agreed = 0
     for path in every_field(RECORDS[record](SMALL)):

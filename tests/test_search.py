@@ -2,9 +2,9 @@
 import pytest
 
 from generator.build import load_plan
-from generator.pages import registry
-from generator.search import pinyin_forms, short_forms, unit_search_keys
-from generator.word_cache import WordCache
+from generator.model.word_cache import WordCache
+from generator.outputs.search import pinyin_forms, short_forms, unit_search_keys
+from generator.site.pages import registry
 from tests import search_eval
 from tests.conftest import ROOT, search_from_home
 from tests.search_queries import HELD_OUT, plan_text
@@ -150,7 +150,7 @@ def test_unit_search_keys_hold_names_sub_words_and_pinyin():
 @pytest.fixture
 def cache(tmp_path, monkeypatch):
     """An empty cache of sub-words of its own, in place of the project's."""
-    from generator import search
+    from generator.outputs import search
 
     fresh = WordCache(tmp_path / "cache" / "sub-words.json", "jieba", search.__file__)
     monkeypatch.setattr(search, "SUB_WORDS", fresh)
@@ -166,7 +166,7 @@ def test_a_rebuild_takes_the_sub_words_from_the_cache_without_jieba(cache, monke
     cache does not call jieba at all."""
     import jieba
 
-    from generator import search
+    from generator.outputs import search
 
     cut = {unit.name: unit_search_keys(unit) for unit in real_units()}
     cache.save()
@@ -181,7 +181,7 @@ def test_a_rebuild_takes_the_sub_words_from_the_cache_without_jieba(cache, monke
 @pytest.mark.parametrize("kept", ['{"version": "made by another jieba", "words": {"市财政局": "错"}}',
                                   "not JSON", '["a list"]', '{"version": 1, "words": "错"}'])
 def test_a_cache_of_another_version_or_unreadable_is_ignored(cache, kept):
-    from generator.search import sub_words
+    from generator.outputs.search import sub_words
 
     cache.path.parent.mkdir()
     cache.path.write_text(kept, encoding="utf-8")
@@ -189,7 +189,7 @@ def test_a_cache_of_another_version_or_unreadable_is_ignored(cache, kept):
 
 
 def test_a_cache_that_cannot_be_written_is_left_out(tmp_path, monkeypatch):
-    from generator import search
+    from generator.outputs import search
 
     (tmp_path / "a-file").write_text("", encoding="utf-8")
     unwritable = WordCache(tmp_path / "a-file" / "sub-words.json", "jieba", search.__file__)

@@ -7,8 +7,8 @@ import subprocess
 import pytest
 import yaml
 
-from generator import search_lexicon
 from generator.build import load_plan
+from generator.finish import search_lexicon
 from tests.conftest import ROOT
 from tests.search_queries import short_forms
 

@@ -3,7 +3,7 @@ import json
 import re
 
 from generator.build import load_plan
-from generator.redirect_pages import TITLE as REDIRECTED
+from generator.finish.redirect_pages import TITLE as REDIRECTED
 from tests.conftest import ROOT
 
 EXTERNAL = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)="(?:https?:)?//', re.I)

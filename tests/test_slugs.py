@@ -2,8 +2,8 @@
 import pytest
 from pypinyin import lazy_pinyin
 
-from generator.load import load
-from generator.slugs import READINGS, slugify, sort_key
+from generator.inputs.load import load
+from generator.model.slugs import READINGS, slugify, sort_key
 from tests.conftest import ROOT
 
 
@@ -57,9 +57,9 @@ def test_sort_key_orders_by_pinyin():
 def test_a_rebuild_reads_every_url_from_the_cache_without_pypinyin(tmp_path, monkeypatch):
     """The pinyin of each name is kept in .cache/; a rebuild finds the same pages at the same
     URLs without asking pypinyin for any."""
-    from generator import slugs
     from generator.build import load_site
-    from generator.word_cache import WordCache
+    from generator.model import slugs
+    from generator.model.word_cache import WordCache
 
     def pages():
         slugs.syllables.cache_clear()  # the run's own memory of them, which a new build has not

@@ -5,7 +5,7 @@ import pytest
 
 from generator.__main__ import main
 from generator.build import load_site
-from generator.ledger import published, read
+from generator.site.ledger import published, read
 from tests.conftest import FIXTURES, ROOT, build_site, serving
 
 RENAMED = "巴中市司法局"

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from generator.build import load_plan
-from generator.progress import STATUSES
+from generator.model.progress import STATUSES
 from tests.conftest import ROOT, build_site
 from tests.test_forms import (RAW_TASKS, UNITS, WRITTEN, check_protection, copy_data, expected_rows,
                               fill, import_forms, run, write_forms)

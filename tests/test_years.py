@@ -12,8 +12,8 @@ import sys
 import pytest
 import yaml
 
-from tests.conftest import FIXTURES, ROOT, build_site, search_from_home, serving
 from generator.__main__ import main
+from tests.conftest import FIXTURES, ROOT, build_site, search_from_home, serving
 
 NOTICE = FIXTURES / "notice_2018" / "notice.txt"
 # A successor declared for the tests only, in a temporary copy of the data: never in data/.

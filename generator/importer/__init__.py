@@ -8,9 +8,9 @@ like fragments are warnings.
 """
 from dataclasses import dataclass, field
 
-from .head import metadata
-from .output import dump, summary
-from .structure import read_body
+from generator.importer.head import metadata
+from generator.importer.output import dump, summary
+from generator.importer.structure import read_body
 
 __all__ = ["Draft", "parse", "dump", "summary"]
 

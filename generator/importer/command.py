@@ -7,12 +7,12 @@ hold control characters that would move the cursor or recolour the terminal.
 import sys
 from pathlib import Path
 
-from ..characters import escape_for_terminal
-from ..diagnostics import PlanError
-from ..i18n import _
-from ..inputs import PLANS, Inputs
-from ..notice_file import read_notice
-from . import dump, parse, summary, years
+from generator.diagnostics import PlanError
+from generator.i18n import _
+from generator.importer import dump, parse, summary, years
+from generator.inputs.characters import escape_for_terminal
+from generator.inputs.data_folder import PLANS, Inputs
+from generator.inputs.notice_file import read_notice
 
 
 def _say(text: str, file=None) -> None:

@@ -1,7 +1,7 @@
 """The head of a notice: its title, number, recipients, notice paragraphs, signature and date."""
 import re
 
-from .lines import full_width, numbered
+from generator.importer.lines import full_width, numbered
 
 DOCUMENT_NUMBER = re.compile(r"^(\S+?)[〔\[［(（【](\d{4})[〕\]］)）】](\d+)号$")
 DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")

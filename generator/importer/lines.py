@@ -5,7 +5,7 @@ proportion to its length (a notice of 1 MB of nested brackets is read in a quart
 """
 import re
 
-from ..numerals import to_numeral
+from generator.model.numerals import to_numeral
 
 NUMERAL = "[一二三四五六七八九十百千零]+"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"

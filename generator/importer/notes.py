@@ -10,7 +10,7 @@ by the structure.
 import re
 from dataclasses import dataclass, field
 
-from ..i18n import _
+from generator.i18n import _
 
 # Each label starts a list of units in that role; None marks an official, kept in the wording only.
 LABELS = {"牵头单位": "lead", "牵头部门": "lead", "主办单位": "lead", "主责单位": "lead",

@@ -2,8 +2,8 @@
 with it."""
 import json
 
-from ..i18n import _
-from ..numerals import from_numeral
+from generator.i18n import _
+from generator.model.numerals import from_numeral
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../generator/schema/plan-input.schema.json"
 

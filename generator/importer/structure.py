@@ -9,10 +9,10 @@ the task; paragraphs of a section before its first task are kept as comments und
 """
 from dataclasses import dataclass, field
 
-from ..i18n import _
-from ..numerals import from_numeral, to_numeral
-from . import notes
-from .lines import LEVELS, RUN_IN, full_width, groups, numbered, run_in_heading
+from generator.i18n import _
+from generator.importer import notes
+from generator.importer.lines import LEVELS, RUN_IN, full_width, groups, numbered, run_in_heading
+from generator.model.numerals import from_numeral, to_numeral
 
 # A line such as "附件：名单" or a signature ends no sentence: it is not a task's text.
 SENTENCE_END = ("。", "！", "？", "）", "〕", "”")

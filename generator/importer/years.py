@@ -8,10 +8,10 @@ work: the new unit is named on the tasks the vanished one was named on.
 import difflib
 from dataclasses import dataclass, field
 
-from ..diagnostics import PlanError
-from ..inputs import PLANS, Inputs
-from ..load import load
-from ..model import year_of
+from generator.diagnostics import PlanError
+from generator.inputs.data_folder import PLANS, Inputs
+from generator.inputs.load import load
+from generator.model.plan import year_of
 
 # What a maintainer decided about a unit, kept from year to year.
 DECIDED = ("full_name", "aliases", "slug", "collective")

@@ -1,6 +1,6 @@
 // How the search box reads a query as a reader means it, and how much of it a page holds.
 // An ES module: search.js imports it, and tests/test_search_reading.py runs it in Node. The
-// lexicon it reads is made from the built site by generator/search_lexicon.py.
+// lexicon it reads is made from the built site by generator/finish/search_lexicon.py.
 
 var HAN = /\p{sc=Han}/u
 

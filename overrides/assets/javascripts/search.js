@@ -1,5 +1,5 @@
 // The site's search: Material's search box and result list over the Pagefind index of the
-// built pages (pagefind/ beside the site, made by generator/search_index.py). Pagefind fetches
+// built pages (pagefind/ beside the site, made by generator/finish/search_index.py). Pagefind fetches
 // only the index chunks a query needs, so the first search costs the same at any size of plan.
 (function () {
   var form = document.querySelector("form[data-pagefind-base]")
