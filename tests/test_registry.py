@@ -102,3 +102,52 @@ def test_two_records_with_one_url_are_reported_at_both(tmp_path, capsys, kind):
         f"{path}:{slug_at}: error: {second.label}: URL {first.url} is also the URL of "
         f"{first.label} ({path}:{first_at}); pin another with the field 'slug'",
         "1 error(s), 0 warning(s); nothing was changed"]
+
+
+def test_a_new_kind_of_output_is_one_entry_its_template_and_its_context(tmp_path, monkeypatch):
+    """DEVELOPMENT.md, "Adding a kind of output", followed to the letter: a printable list of
+    each unit's tasks. With the entry, its listing, its context and its template, and nothing
+    else, the pages are rendered and written, in the ledger, left out of the nav on purpose, and
+    a link to a unit still opens the unit's own page."""
+    from jinja2 import ChoiceLoader, DictLoader
+
+    from generator.i18n import N_
+    from generator.outputs import render as rendering
+    from generator.site import kinds, listing
+    from generator.site.listing import Listed
+
+    def unit_prints(plans, units):
+        for unit in units:
+            yield Listed(unit, label=(N_("the printable list of unit {name}"), {"name": unit.name}))
+
+    def unit_print(page, r):
+        return {"hide": ("navigation", "toc"), "searched": False}, {
+            "unit": page.record, "feed": r.site.feed_of(page.record)}
+
+    entry = kinds.Kind("unit-print", unit_prints, lambda slug: f"units/{slug}/print.md", "units",
+                       template="unit-print.md.j2", context=unit_print, named_by="name",
+                       unlisted="/units/*/print.md")
+    monkeypatch.setattr(kinds, "KINDS", {**kinds.KINDS, entry.name: entry})
+    monkeypatch.setattr("generator.site.pages.KINDS", kinds.KINDS)
+    env = rendering._environment()
+    monkeypatch.setattr(env, "loader", ChoiceLoader([env.loader, DictLoader({
+        "unit-print.md.j2": "# {{ unit.name|text }}\n\n[本单位]({{ link(unit) }})，"
+                            "[订阅]({{ link(feed) }})\n"})]))
+    monkeypatch.setattr(env, "cache", {})
+
+    site = site_of(SMALL, tmp_path)
+    unit = site.units[0]
+    rendered = render(site, "plan.yaml")
+    printed = rendered[f"units/{unit.slug}/print.md"]
+    assert f"# {unit.name}\n\n[本单位](../{unit.slug}.md)，[订阅](feed.xml)\n" in printed
+    assert site.page_of(unit).kind.name == "unit"
+    assert ledger.published(site)[f"/units/{unit.slug}/print/"] == \
+        f"the printable list of unit {unit.name}"
+    assert f"units/{unit.slug}/print.md" not in nav_pages(nav(site))
+    assert pathspec.gitignore.GitIgnoreSpec.from_lines(outside_nav(site)).match_file(
+        f"units/{unit.slug}/print.md")
+    docs = tmp_path / "docs"
+    report = write.write_files(docs, rendered)
+    assert f"units/{unit.slug}/print.md" in report.written
+    assert write.write_files(docs, {}).deleted  # the write step owns what the kind writes
+    assert not (docs / "units").exists()

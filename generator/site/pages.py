@@ -64,8 +64,12 @@ class Site:
         # old URL -> the URL of the page that now shows its record, as the ledger records it
         self.moves = MappingProxyType(dict(moves))
         self.drafts_left_out = tuple(drafts_left_out)  # the files of draft plans not built
-        # records compare by identity, so this maps each record to its own page
-        self._by_record = {page.record: page for page in self.pages if page.record is not None}
+        # records compare by identity, so this maps each record to its own page: the first listed
+        # of the pages that show it (a unit's page, before any other kind of page of the unit)
+        self._by_record: dict = {}
+        for page in self.pages:
+            if page.record is not None:
+                self._by_record.setdefault(page.record, page)
         self._site_unit = {record: unit for unit in self.units for _, record in unit.years}
         for record, unit in self._site_unit.items():  # each year's unit record opens its one page
             if unit in self._by_record:
