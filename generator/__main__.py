@@ -9,7 +9,7 @@ from generator.build import generate, load_site, publish_urls
 from generator.diagnostics import PlanError
 from generator.i18n import _
 from generator.importer import command as importer
-from generator.inputs.data_folder import DEFAULT_DATA, Inputs
+from generator.inputs.data_folder import DATA_HELP, DEFAULT_DATA, Inputs
 from generator.inputs.site_settings import load_settings
 from generator.outputs.write import WriteError, write_files
 from generator.site.siteconfig import write_config
@@ -32,9 +32,7 @@ def main(argv: list[str] | None = None) -> int:
                                "none"))
     parser.add_argument("--force", action="store_true",
                         help=_("import: write over an existing file"))
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
-                        help=_("the data folder (its plans/<year>.yaml and urls.txt), or one plan "
-                               "file"))
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help=_(DATA_HELP))
     parser.add_argument("--docs", type=Path, default=Path("docs"))
     parser.add_argument("--config", type=Path,
                         help=_("generate: also write the build engine's configuration here (the "

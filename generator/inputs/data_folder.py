@@ -18,9 +18,11 @@ from functools import cached_property
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, PlanError
-from generator.i18n import _
+from generator.i18n import N_, _
 
 DEFAULT_DATA = Path("data")  # the data folder when none is given: the only place it is written
+# What --data is, as every command's help says it.
+DATA_HELP = N_("the data folder (its plans/<year>.yaml and urls.txt), or one plan file")
 PLANS = "plans"
 PROGRESS = "progress"
 LEDGER = "urls.txt"

@@ -6,7 +6,6 @@ The layout is declared here once and read back by progress_import.py: header cel
 header and the task columns are locked (sheet protection without a password: it stops slips, not
 people), the four columns to fill are not; the status is a drop-down of progress.STATUSES.
 """
-import argparse
 import datetime
 import sys
 from dataclasses import dataclass
@@ -19,10 +18,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from generator.build import load_site
 from generator.diagnostics import PlanError
 from generator.i18n import _
-from generator.inputs.data_folder import DEFAULT_DATA, Inputs
+from generator.inputs.data_folder import Inputs
 from generator.model.plan import Plan, Task, Unit
 from generator.model.progress import STATUSES, written_date
 from generator.site.pages import Site
+from generator.yearloop import command
 from generator.yearloop import forms_messages as M
 
 UNIT_CELL, YEAR_CELL, NUMBER_CELL = "B2", "D2", "F2"
@@ -181,11 +181,9 @@ def write_forms(plan: Plan, folder: Path, today: datetime.date | None = None) ->
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator.yearloop.forms",
-                                     description="Write one progress form (.xlsx) a unit.")
-    parser.add_argument("--year", type=int, required=True)
-    parser.add_argument("--forms", type=Path, required=True, help="the folder to write them into")
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser = command.parser("forms", _("Write one progress form (.xlsx) a unit."))
+    parser.add_argument("--year", type=int, required=True, help=_("the plan's year"))
+    parser.add_argument("--forms", type=Path, required=True, help=_("the folder to write them into"))
     args = parser.parse_args(argv)
     try:
         plan, _site = plan_of_year(Inputs.at(args.data), args.year)

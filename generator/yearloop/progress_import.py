@@ -8,7 +8,6 @@ form is reported, as `FILE.xlsx:进展填报!E7: 错误：…`, and then nothing
 entries are appended to the file's text in date order (its comments and layout stay as they are);
 entries already there are skipped and counted.
 """
-import argparse
 import datetime
 import os
 import re
@@ -22,10 +21,11 @@ import yaml
 from generator.build import load_site
 from generator.diagnostics import Diagnostic, PlanError
 from generator.i18n import _
-from generator.inputs.data_folder import DEFAULT_DATA, Inputs
+from generator.inputs.data_folder import Inputs
 from generator.inputs.load import Source, load
 from generator.model.plan import Plan, Task, Unit
 from generator.model.progress import STATUSES, Entry, check_entries, read_entries
+from generator.yearloop import command
 from generator.yearloop import forms_messages as M
 from generator.yearloop.forms import (DATE, EVIDENCE, FIRST_ROW, HEADER_ROW, NUMBER_CELL, STATUS,
                                       TASK_COLUMNS, TEXT, UNIT_CELL, YEAR_CELL, date_range,
@@ -323,12 +323,10 @@ def import_forms(inputs: Inputs, folder: Path, year: int | None = None,
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator.yearloop.progress_import",
-                                     description="Append the entries of returned forms to the "
-                                                 "progress files.")
-    parser.add_argument("--forms", type=Path, required=True, help="the folder of returned forms")
-    parser.add_argument("--year", type=int, help="refuse forms of any other year")
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser = command.parser("progress_import",
+                            _("Append the entries of returned forms to the progress files."))
+    parser.add_argument("--forms", type=Path, required=True, help=_("the folder of returned forms"))
+    parser.add_argument("--year", type=int, help=_("refuse forms of any other year"))
     args = parser.parse_args(argv)
     try:
         errors, report = import_forms(Inputs.at(args.data), args.forms, args.year)

@@ -5,7 +5,6 @@ Every sentence is followed by the numbers of its sources ([3]), listed at the en
 entry (its file, line and number in the file) or a line of a plan file. A sentence is made only
 from what its sources hold; what no entry says (a task without entries) is said to have none.
 """
-import argparse
 import re
 import sys
 from dataclasses import dataclass
@@ -17,10 +16,11 @@ from docx.shared import Pt, RGBColor
 
 from generator.diagnostics import PlanError
 from generator.i18n import _
-from generator.inputs.data_folder import DEFAULT_DATA, Inputs
+from generator.inputs.data_folder import Inputs
 from generator.inputs.load import Source
 from generator.model.plan import Plan, Task
 from generator.model.progress import STATUSES, Entry
+from generator.yearloop import command
 from generator.yearloop import forms_messages as M
 from generator.yearloop.forms import plan_of_year
 from generator.yearloop.progress_import import entries_in_file
@@ -212,11 +212,9 @@ def plan_lines(source: Source) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator.yearloop.report",
-                                     description="Draft the year's report from the progress entries.")
-    parser.add_argument("--year", type=int, required=True)
-    parser.add_argument("--report", type=Path, required=True, help="the .docx to write")
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser = command.parser("report", _("Draft the year's report from the progress entries."))
+    parser.add_argument("--year", type=int, required=True, help=_("the plan's year"))
+    parser.add_argument("--report", type=Path, required=True, help=_("the .docx to write"))
     args = parser.parse_args(argv)
     if args.report.suffix.lower() != ".docx":
         print(_(M.REPORT_NOT_DOCX).format(file=args.report), file=sys.stderr)
