@@ -88,7 +88,8 @@ def home(page: "Output", r: Rendering):
     # The home page lists the plans, units and progress that their own pages show: the search
     # finds those pages, not the list.
     newest = r.site.plan
-    return ({"searched": False, "meta": {"jsonld": jsonld.plan_page(r.site, r.site_url, newest, page)}},
+    jsonld_text = jsonld.plan_page(r.site, r.site_url, newest, page)
+    return ({"searched": False, "meta": {"jsonld": jsonld_text}},
             {**_plan_page(r, newest), "recent": r.recent, "downloads": r.site.downloads_of(None)})
 
 

@@ -1,4 +1,5 @@
-"""Render the site's outputs, each through its kind (generator/site/kinds.py): {path under docs/: text}."""
+"""Render the site's outputs, each through its kind (generator/site/kinds.py): {path under
+docs/: text}."""
 import functools
 import posixpath
 import re

@@ -1,6 +1,6 @@
 """The only module that touches docs/ (through generator/outputs/stage_files.py, which it runs): it
-writes, rewrites and deletes generated files only: those the kinds of output (generator/site/kinds.py)
-write, each known by its kind's mark (a page's stamp). Files that did not change are left
+writes, rewrites and deletes generated files only: those the kinds of output
+(generator/site/kinds.py) write, each known by its kind's mark (a page's stamp). Files that did not change are left
 alone, so their mtime stays and `mkdocs serve` reloads only what changed.
 """
 import contextlib

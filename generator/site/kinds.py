@@ -3,8 +3,8 @@
 a template with the context function that fills it, or a writer that makes the whole file.
 
 The registry (generator/site/pages.py) makes the site's outputs from these entries, rendering
-(generator/outputs/render.py) draws each one through its entry, and the write step (generator/outputs/write.py)
-owns exactly the files the entries' paths can name. A new kind of output is one entry here, its
+(generator/outputs/render.py) draws each one through its entry, and the write step
+(generator/outputs/write.py) owns exactly the files the entries' paths can name. A new kind of output is one entry here, its
 template (or writer) and its context function; see DEVELOPMENT.md, "Adding a kind of output".
 """
 import fnmatch
@@ -36,7 +36,8 @@ class Kind:
     # (plans, units) -> each output's record, label and place in the nav (generator/site/listing.py)
     each: Callable
     path: Callable[[str], str]  # the file's path under docs/ (under its plan's year), from a slug
-    folder: str = ""  # the folder under docs/ its files live in, which the generator owns; "" for the root
+    # the folder under docs/ its files live in, which the generator owns; "" for the root
+    folder: str = ""
     per_plan: bool = False  # a file of one plan, under its year
     template: str = ""  # a page: its template, filled by `context`
     # (output, rendering) -> (front matter, the template's variables)
@@ -50,8 +51,8 @@ class Kind:
     # The nav lists a plan's pages of the kind (or the site's) while they are no more than this
     # (generator/site/navigation.py); 0: all of them.
     nav_limit: int = 0
-    # What the page is to the page-design norms (政府网站网页设计规范; generator/outputs/page_design.py):
-    # the site's home, a column (a list of articles) or an article (the plan's own text).
+    # What the page is to the page-design norms (政府网站网页设计规范; outputs/page_design.py): the
+    # site's home, a column (a list of articles) or an article (the plan's own text).
     design: str = "column"
 
     @property
@@ -80,13 +81,13 @@ class Kind:
 
 KINDS = {kind.name: kind for kind in (
     # the site's front door: the plans by year, the units, the latest progress
-    Kind("home", listing.home, lambda _: "index.md", template="home.md.j2", context=contexts.home,
-         design="site"),
+    Kind("home", listing.home, lambda _: "index.md",
+         template="home.md.j2", context=contexts.home, design="site"),
     # index.md, so that Material's navigation.indexes makes it the page of its nav group
-    Kind("plan", listing.plans, lambda _: "index.md", per_plan=True, template="plan.md.j2", context=contexts.plan,
-         design="article"),
-    Kind("section", listing.sections, lambda slug: f"sections/{slug}/index.md", "sections", per_plan=True,
-         template="section.md.j2", context=contexts.section, named_by="title",
+    Kind("plan", listing.plans, lambda _: "index.md", per_plan=True,
+         template="plan.md.j2", context=contexts.plan, design="article"),
+    Kind("section", listing.sections, lambda slug: f"sections/{slug}/index.md", "sections",
+         per_plan=True, template="section.md.j2", context=contexts.section, named_by="title",
          nav_limit=SECTION_LIMIT, design="article"),
     Kind("task", listing.tasks, lambda slug: f"tasks/{slug}.md", "tasks", per_plan=True,
          template="task.md.j2", context=contexts.task, named_by="title", nav_limit=LIMIT,
@@ -95,9 +96,9 @@ KINDS = {kind.name: kind for kind in (
     # their own pages.
     Kind("matrix", listing.matrices, lambda _: "matrix/index.md", "matrix", per_plan=True,
          template="matrix.md.j2", context=contexts.matrix),
-    Kind("matrix-part", listing.matrix_parts, lambda slug: f"matrix/{slug}.md", "matrix", per_plan=True,
-         template="matrix-part.md.j2", context=contexts.matrix_part, named_by="title",
-         unlisted="/{prefix}matrix/*.md\n!/{prefix}matrix/index.md"),
+    Kind("matrix-part", listing.matrix_parts, lambda slug: f"matrix/{slug}.md", "matrix",
+         per_plan=True, template="matrix-part.md.j2", context=contexts.matrix_part,
+         named_by="title", unlisted="/{prefix}matrix/*.md\n!/{prefix}matrix/index.md"),
     # units are year-independent: one page per unit for all years
     Kind("directory", listing.directory, lambda _: "units/index.md", "units",
          template="units.md.j2", context=contexts.directory),
@@ -108,16 +109,18 @@ KINDS = {kind.name: kind for kind in (
          unlisted="/units/*/"),
     # Open data: each plan's JSON, schema and CSV tables under its year, and the CSV tables of
     # every year together (the slug is the file's name).
-    Kind("plan-download", listing.plan_files, lambda name: f"{downloads.FOLDER}/{name}", downloads.FOLDER,
-         per_plan=True, writer=downloads.plan_file, generated=downloads.is_generated),
+    Kind("plan-download", listing.plan_files, lambda name: f"{downloads.FOLDER}/{name}",
+         downloads.FOLDER, per_plan=True, writer=downloads.plan_file,
+         generated=downloads.is_generated),
     Kind("download", listing.tables, lambda name: f"{downloads.FOLDER}/{name}", downloads.FOLDER,
          writer=downloads.site_table, generated=downloads.is_generated),
     # Atom feeds of progress: the whole site's, and each unit's beside its page.
-    Kind("feed", listing.the_site, lambda _: FEED, writer=feeds.site_feed, generated=feeds.is_generated),
-    Kind("unit-feed", listing.each_unit, lambda slug: f"units/{slug}/{FEED}", "units", writer=feeds.unit_feed,
-         generated=feeds.is_generated),
+    Kind("feed", listing.the_site, lambda _: FEED,
+         writer=feeds.site_feed, generated=feeds.is_generated),
+    Kind("unit-feed", listing.each_unit, lambda slug: f"units/{slug}/{FEED}", "units",
+         writer=feeds.unit_feed, generated=feeds.is_generated),
     # An old URL that keeps working (the slug is the URL): a redirect page, which the engine
-    # writes into the built site from the configuration's redirect map (generator/site/siteconfig.py).
+    # writes into the built site from the configuration's redirect map (site/siteconfig.py).
     Kind("redirect", listing.none, urls.page_of_url),
 )}
 

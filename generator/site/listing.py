@@ -103,8 +103,8 @@ def tasks(plans, units) -> Iterator[Listed]:
 
 def matrices(plans, units) -> Iterator[Listed]:
     for plan in plans:
-        yield Listed(plan=plan, label=(N_("the responsibility matrix of {year}"), {"year": plan.year}),
-                     nav=(year_group(plan),), title="责任矩阵")
+        yield Listed(plan=plan, nav=(year_group(plan),), title="责任矩阵",
+                     label=(N_("the responsibility matrix of {year}"), {"year": plan.year}))
 
 
 def matrix_parts(plans, units) -> Iterator[Listed]:

@@ -51,10 +51,12 @@ class Site:
     each record to its page. Built once everything is known (build.load_site): nothing is
     assigned to it afterwards."""
 
-    def __init__(self, plans: tuple[Plan, ...], outputs: list[Output], units: tuple[SiteUnit, ...] = (),
-                 *, sources: Mapping[Plan, Source] = MappingProxyType({}),
+    def __init__(self, plans: tuple[Plan, ...], outputs: list[Output],
+                 units: tuple[SiteUnit, ...] = (), *,
+                 sources: Mapping[Plan, Source] = MappingProxyType({}),
                  progress: Mapping[Plan, Progress | None] = MappingProxyType({}),
-                 moves: Mapping[str, str] = MappingProxyType({}), drafts_left_out: tuple[str, ...] = ()):
+                 moves: Mapping[str, str] = MappingProxyType({}),
+                 drafts_left_out: tuple[str, ...] = ()):
         self.plans = tuple(plans)
         self.units = tuple(units)
         self.outputs = tuple(outputs)
@@ -132,8 +134,9 @@ class Site:
         declared = {redirect.source: redirect.target
                     for plan in self.plans for redirect in plan.redirects}
         at = {page.url: page for page in self.pages}
-        return tuple(Output(KINDS["redirect"], KINDS["redirect"].path(source), source, "", None, None,
-                            at[target]) for source, target in sorted({**self.moves, **declared}.items()))
+        kind = KINDS["redirect"]
+        return tuple(Output(kind, kind.path(source), source, "", None, None, at[target])
+                     for source, target in sorted({**self.moves, **declared}.items()))
 
 
 def registry(plans: "Plan | tuple[Plan, ...] | list[Plan]") -> Site:
