@@ -285,7 +285,7 @@
   var searched = new URLSearchParams(location.search).get("h")
   var article = document.querySelector("article.md-content__inner")
   if (searched && article) {
-    readingModule.then(function (read) {
+    import(readingURL).then(function (read) {
       var words = read.normalise(searched).split(" ").filter(function (w) { return w.length > 1 })
       if (words.length) highlight(article, words)
     })
