@@ -19,6 +19,9 @@
     try { storage.setItem(base.pathname + "." + key, JSON.stringify(value)) } catch (e) {}
   }
   document.documentElement.setAttribute("data-platform", navigator.platform)
+  // Scripts run: plan.css shows the reader's settings (site.js wires them up) from the first
+  // paint, in their place, instead of pushing the page down once they work.
+  document.documentElement.setAttribute("data-scripts", "")
   // The reader's text size and contrast (overrides/partials/reader-settings.html), applied
   // before the page is drawn; the buttons are wired up in site.js.
   try {

@@ -15,8 +15,9 @@
   var SHOWN = 10
   var pagefind = null
 
-  // How a query is read (search-reading.js, an ES module beside this script).
-  var readingModule = import(new URL("search-reading.js", document.currentScript.src).href)
+  // How a query is read (search-reading.js, an ES module beside this script), loaded with the
+  // index when the search is first used, not with every page.
+  var readingURL = new URL("search-reading.js", document.currentScript.src).href
   var reading = null
 
   function load() {
@@ -24,7 +25,7 @@
       var lexicon = fetch(new URL("lexicon.json", bundle)).then(function (response) {
         return response.ok ? response.json() : null
       }).catch(function () { return null })
-      pagefind = Promise.all([import(new URL("pagefind.js", bundle).href), lexicon, readingModule])
+      pagefind = Promise.all([import(new URL("pagefind.js", bundle).href), lexicon, import(readingURL)])
         .then(function (loaded) {
           reading = loaded[2]
           // A unit's page lists its tasks, so it is long; its length must not push it down.
@@ -284,7 +285,7 @@
   var searched = new URLSearchParams(location.search).get("h")
   var article = document.querySelector("article.md-content__inner")
   if (searched && article) {
-    readingModule.then(function (read) {
+    import(readingURL).then(function (read) {
       var words = read.normalise(searched).split(" ").filter(function (w) { return w.length > 1 })
       if (words.length) highlight(article, words)
     })

@@ -90,7 +90,6 @@ function readerSettings() {
       show()
     })
     show()
-    group.hidden = false
   })
 }
 readerSettings()
