@@ -1,0 +1,2 @@
+"""Stage 2: the plans and their progress as frozen records with their lookups, and the units
+across the years."""
