@@ -1,6 +1,7 @@
 """Fit to run as a government website: the site's settings (data/site.yaml) checked like the
 plans, shown in every page's footer and page-design metadata on both engines; Chinese text
 only; any reader: a phone's width, touch targets, text size and contrast that persist."""
+import contextlib
 import re
 import shutil
 import subprocess
@@ -249,75 +250,71 @@ def test_no_page_of_either_engine_shows_english(engine_site, tmp_path):
 
 # --- any reader, on a phone --------------------------------------------------------------------
 
-@pytest.mark.slow
-def test_at_390_px_no_page_is_wider_than_the_screen_and_every_control_is_a_touch_target(engine_site, browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    tab = context.new_page()
-    problems = {}
+@contextlib.contextmanager
+def opened(site: Path, browser, width: int, height: int = 800):
+    """A tab of a window of that size, and the site served while the block runs: (tab, origin)."""
+    context = browser.new_context(viewport={"width": width, "height": height})
     try:
-        with serving(engine_site) as origin:
-            for page in pages_of(engine_site):
-                path = "/" + page.relative_to(engine_site).as_posix().removesuffix("index.html")
-                tab.goto(origin + path)
-                width = tab.evaluate("document.documentElement.scrollWidth")
-                small = tab.evaluate("""Array.from(document.querySelectorAll(
-                    'button, label.md-header__button, .md-button, a.md-top'))
-                  .filter(e => e.checkVisibility({visibilityProperty: true, opacityProperty: true}))
-                  .map(e => [e.className, e.getBoundingClientRect()])
-                  .filter(([_, r]) => r.width > 0 && (r.width < 44 || r.height < 44))
-                  .map(([c, r]) => c + ' ' + Math.round(r.width) + 'x' + Math.round(r.height))""")
-                line = tab.evaluate("""(() => { const p = document.querySelector('article p');
-                  const s = getComputedStyle(p); return parseFloat(s.lineHeight) / parseFloat(s.fontSize) })()""")
-                if width > 390 or small or line < 1.5:
-                    problems[path] = (width, small, round(line, 2))
+        with serving(site) as origin:
+            yield context.new_page(), origin
     finally:
         context.close()
+
+
+@pytest.mark.slow
+def test_at_390_px_no_page_is_wider_than_the_screen_and_every_control_is_a_touch_target(engine_site, browser):
+    problems = {}
+    with opened(engine_site, browser, 390, 844) as (tab, origin):
+        for page in pages_of(engine_site):
+            path = "/" + page.relative_to(engine_site).as_posix().removesuffix("index.html")
+            tab.goto(origin + path)
+            width = tab.evaluate("document.documentElement.scrollWidth")
+            small = tab.evaluate("""Array.from(document.querySelectorAll(
+                'button, label.md-header__button, .md-button, a.md-top'))
+              .filter(e => e.checkVisibility({visibilityProperty: true, opacityProperty: true}))
+              .map(e => [e.className, e.getBoundingClientRect()])
+              .filter(([_, r]) => r.width > 0 && (r.width < 44 || r.height < 44))
+              .map(([c, r]) => c + ' ' + Math.round(r.width) + 'x' + Math.round(r.height))""")
+            line = tab.evaluate("""(() => { const p = document.querySelector('article p');
+              const s = getComputedStyle(p); return parseFloat(s.lineHeight) / parseFloat(s.fontSize) })()""")
+            if width > 390 or small or line < 1.5:
+                problems[path] = (width, small, round(line, 2))
     assert problems == {}
 
 
 @pytest.mark.slow
 def test_a_wide_table_scrolls_in_a_named_box_with_a_cue_and_keeps_dates_whole(engine_site, browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    tab = context.new_page()
-    try:
-        with serving(engine_site) as origin:
-            tab.goto(origin + "/units/shi-zheng-fu-fa-zhi-ban/")
-            box = tab.locator(".md-typeset__scrollwrap").first
-            assert box.get_attribute("role") == "region" and box.get_attribute("tabindex") == "0"
-            assert box.get_attribute("aria-label").endswith("（表格）")
-            if box.evaluate("b => b.scrollWidth > b.clientWidth"):
-                assert tab.locator(".table-scroll-cue").first.is_visible()
-            for header in tab.locator(".md-typeset table:not([class]) th").all():
-                height = header.evaluate("h => h.getBoundingClientRect().height")
-                line = header.evaluate("h => parseFloat(getComputedStyle(h).lineHeight)")
-                assert height < 2.5 * line + 20, header.inner_text()  # one line, with padding
-    finally:
-        context.close()
+    with opened(engine_site, browser, 390, 844) as (tab, origin):
+        tab.goto(origin + "/units/shi-zheng-fu-fa-zhi-ban/")
+        box = tab.locator(".md-typeset__scrollwrap").first
+        assert box.get_attribute("role") == "region" and box.get_attribute("tabindex") == "0"
+        assert box.get_attribute("aria-label").endswith("（表格）")
+        if box.evaluate("b => b.scrollWidth > b.clientWidth"):
+            assert tab.locator(".table-scroll-cue").first.is_visible()
+        for header in tab.locator(".md-typeset table:not([class]) th").all():
+            height = header.evaluate("h => h.getBoundingClientRect().height")
+            line = header.evaluate("h => parseFloat(getComputedStyle(h).lineHeight)")
+            assert height < 2.5 * line + 20, header.inner_text()  # one line, with padding
 
 
 @pytest.mark.slow
 def test_text_size_and_high_contrast_persist_across_pages(engine_site, browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    tab = context.new_page()
-    try:
-        with serving(engine_site) as origin:
-            tab.goto(origin + "/2017/")
-            paragraph = "parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)"
-            medium = tab.evaluate(paragraph)
-            tab.get_by_role("button", name="大", exact=True).click()
-            assert tab.get_by_role("button", name="大", exact=True).get_attribute("aria-pressed") == "true"
-            tab.get_by_role("button", name="高对比度").click()
-            tab.goto(origin + "/units/shi-zheng-fu-fa-zhi-ban/")
-            assert tab.evaluate(paragraph) >= 1.15 * medium
-            assert tab.evaluate("getComputedStyle(document.querySelector('article p')).color") == "rgb(0, 0, 0)"
-            assert tab.get_by_role("button", name="高对比度").get_attribute("aria-pressed") == "true"
-            tab.get_by_role("button", name="小", exact=True).click()
-            tab.get_by_role("button", name="高对比度").click()
-            tab.goto(origin + "/")
-            assert tab.evaluate(paragraph) < medium
-            assert tab.evaluate("document.documentElement.getAttribute('data-contrast')") is None
-    finally:
-        context.close()
+    with opened(engine_site, browser, 1280) as (tab, origin):
+        tab.goto(origin + "/2017/")
+        paragraph = "parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)"
+        medium = tab.evaluate(paragraph)
+        tab.get_by_role("button", name="大", exact=True).click()
+        assert tab.get_by_role("button", name="大", exact=True).get_attribute("aria-pressed") == "true"
+        tab.get_by_role("button", name="高对比度").click()
+        tab.goto(origin + "/units/shi-zheng-fu-fa-zhi-ban/")
+        assert tab.evaluate(paragraph) >= 1.15 * medium
+        assert tab.evaluate("getComputedStyle(document.querySelector('article p')).color") == "rgb(0, 0, 0)"
+        assert tab.get_by_role("button", name="高对比度").get_attribute("aria-pressed") == "true"
+        tab.get_by_role("button", name="小", exact=True).click()
+        tab.get_by_role("button", name="高对比度").click()
+        tab.goto(origin + "/")
+        assert tab.evaluate(paragraph) < medium
+        assert tab.evaluate("document.documentElement.getAttribute('data-contrast')") is None
 
 
 # --- the search, laid out alike by both engines -------------------------------------------------
@@ -325,30 +322,25 @@ def test_text_size_and_high_contrast_persist_across_pages(engine_site, browser):
 def search_layout(site: Path, browser, width: int) -> dict[str, tuple[float, float]]:
     """Where the search box and its first result stand once the search is opened from the
     header as a reader opens it (the box at 1280 px, the magnifier icon at 390 px)."""
-    context = browser.new_context(viewport={"width": width, "height": 800})
-    tab = context.new_page()
-    try:
-        with serving(site) as origin:
-            tab.goto(origin + "/2017/")
-            box = tab.locator("input.md-search__input")
-            if width < 960:  # the magnifier opens the box, with the cursor in it
-                tab.locator("label.md-header__button[for=__search]").click()
-                tab.wait_for_function("() => document.activeElement.matches('input.md-search__input')")
-                assert tab.evaluate("""(() => { const r = document.querySelector('input.md-search__input')
-                  .getBoundingClientRect(); return document.elementFromPoint(r.x + r.width / 2,
-                  r.y + r.height / 2).matches('input.md-search__input') })()""")
-                tab.keyboard.type("行政复议")
-            else:
-                box.click()
-                box.fill("行政复议")
-            box.press("End")
-            first = tab.locator(".md-search-result__item").first
-            first.wait_for()
-            tab.wait_for_timeout(500)  # the box's opening transition
-            return {name: (round(found["x"]), round(found["y"])) for name, found in
-                    (("box", box.bounding_box()), ("first result", first.bounding_box()))}
-    finally:
-        context.close()
+    with opened(site, browser, width) as (tab, origin):
+        tab.goto(origin + "/2017/")
+        box = tab.locator("input.md-search__input")
+        if width < 960:  # the magnifier opens the box, with the cursor in it
+            tab.locator("label.md-header__button[for=__search]").click()
+            tab.wait_for_function("() => document.activeElement.matches('input.md-search__input')")
+            assert tab.evaluate("""(() => { const r = document.querySelector('input.md-search__input')
+              .getBoundingClientRect(); return document.elementFromPoint(r.x + r.width / 2,
+              r.y + r.height / 2).matches('input.md-search__input') })()""")
+            tab.keyboard.type("行政复议")
+        else:
+            box.click()
+            box.fill("行政复议")
+        box.press("End")
+        first = tab.locator(".md-search-result__item").first
+        first.wait_for()
+        tab.wait_for_timeout(500)  # the box's opening transition
+        return {name: (round(found["x"]), round(found["y"])) for name, found in
+                (("box", box.bounding_box()), ("first result", first.bounding_box()))}
 
 
 @pytest.mark.slow
