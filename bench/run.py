@@ -83,7 +83,7 @@ def measure(tasks: int, folder: Path, shape: str = "even") -> dict:
     for _ in range(REPEAT):
         start = time.perf_counter()
         _, site_model = load_site(data)
-        render(site_model, data.as_posix(), dict(site_model.progress))
+        render(site_model, data.as_posix())
         computes.append(time.perf_counter() - start)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     # The generator as `make site` runs it: a new process, its imports and dictionaries loaded.

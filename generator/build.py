@@ -131,9 +131,7 @@ def generate(data: Inputs | Path, docs: Path, *, new_urls_allowed: bool = False,
     inputs = _inputs(data)
     _sources, site = _load(inputs, new_urls_allowed, drafts)
     with StagedWrite(docs) as staged:
-        # (render tells each plan's progress, a dict, from one plan's)
-        for path, text in rendering.rendered(site, inputs.name, dict(site.progress),
-                                             site_url=site_url):
+        for path, text in rendering.rendered(site, inputs.name, site_url=site_url):
             staged.add(path, text)
     for kept in (search.SUB_WORDS, slugs.SYLLABLES):
         kept.save()

@@ -18,12 +18,11 @@ class Rendering:
     """One rendering of the site: its progress (None for a plan with none published), its public
     address and the name of its data, and what many pages share, worked out once."""
 
-    def __init__(self, site: "Site", progress: "dict[Plan, Progress | None]", source_name: str,
-                 site_url: str = ""):
+    def __init__(self, site: "Site", source_name: str, site_url: str = ""):
         self.site, self.source_name, self.site_url = site, source_name, site_url
         # the pages say that nothing is published yet, and draw no chart
         self.progress = {plan: (p if p is not None and p.entries else None)
-                         for plan, p in progress.items()}
+                         for plan, p in site.progress.items()}
         self.position = {task: i for plan in site.plans for i, task in enumerate(plan.tasks)}
         # A mark in the matrix opens the unit's list of tasks, on the page of the task's
         # section once that list is split, else at the year's list on the unit's page.

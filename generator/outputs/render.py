@@ -8,8 +8,7 @@ from collections.abc import Iterator
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
 from generator.inputs import weblinks
-from generator.model.plan import Plan, Section, Task, Unit
-from generator.model.progress import Progress
+from generator.model.plan import Section, Task, Unit
 from generator.outputs import charts, page_design
 from generator.outputs.contexts import Rendering
 from generator.outputs.front_matter import front_matter
@@ -97,19 +96,16 @@ def _environment() -> Environment:
     return env
 
 
-def render(site: Site, source_name: str, progress: "dict[Plan, Progress | None] | Progress | None" = None,
-           *, site_url: str = "") -> dict[str, str]:
-    """Every file the generator writes, keyed by its path under docs/. `progress` is each
-    plan's (or, for a site of one plan, that plan's)."""
-    return dict(rendered(site, source_name, progress, site_url=site_url))
+def render(site: Site, source_name: str, *, site_url: str = "") -> dict[str, str]:
+    """Every file the generator writes, keyed by its path under docs/."""
+    return dict(rendered(site, source_name, site_url=site_url))
 
 
-def rendered(site: Site, source_name: str, progress: "dict[Plan, Progress | None] | Progress | None" = None,
-             *, site_url: str = "") -> Iterator[tuple[str, str]]:
+def rendered(site: Site, source_name: str, *, site_url: str = "") -> Iterator[tuple[str, str]]:
     """The same, each file as soon as it is rendered (pages first): its path under docs/ and
-    its text, drawn by its kind's template and context or by its kind's writer."""
-    by_plan = progress if isinstance(progress, dict) else {site.plan: progress}
-    rendering = Rendering(site, by_plan, source_name, site_url)
+    its text, drawn by its kind's template and context or by its kind's writer. Each plan's
+    progress is the site's."""
+    rendering = Rendering(site, source_name, site_url)
     page = _page_renderer(rendering)
     for output in site.outputs:
         if output.kind.page:
