@@ -32,7 +32,8 @@ class Rendering:
         self._shared: dict = {}
 
     def once(self, key, make):
-        """A value several outputs share (a plan's CSV tables), made by the first that asks."""
+        """A value several outputs share (a plan's units in pinyin order, its CSV tables), made by
+        the first that asks; kept for this rendering only, so no site outlives its build."""
         if key not in self._shared:
             self._shared[key] = make()
         return self._shared[key]
@@ -40,19 +41,21 @@ class Rendering:
     def progress_of(self, plan: Plan) -> "Progress | None":
         return self.progress.get(plan)
 
-    @functools.cache  # sorted by pinyin once a plan, not once a page
     def units_of(self, plan: Plan) -> dict:
-        return {"named": plan.units_by_pinyin(collective=False),
-                "collective": plan.units_by_pinyin(collective=True)}
+        """The plan's units, sorted by pinyin once a plan, not once a page."""
+        return self.once(("units", plan), lambda: {
+            "named": plan.units_by_pinyin(collective=False),
+            "collective": plan.units_by_pinyin(collective=True)})
 
-    # A split unit's tasks by section, worked out once for its first page and all its parts
-    # (counting them part by part grows with parts x tasks: a collective unit of a large plan).
-    @functools.cache
     def by_section(self, plan: Plan, tasks: tuple[Task, ...]) -> dict:
-        grouped: dict = {}
-        for task in tasks:
-            grouped.setdefault(plan.section_of(task), []).append(task)
-        return {section: tuple(found) for section, found in grouped.items()}
+        """A split unit's tasks by section, worked out once for its first page and all its parts
+        (counting them part by part grows with parts x tasks: a collective unit of a large plan)."""
+        def grouped() -> dict:
+            found: dict = {}
+            for task in tasks:
+                found.setdefault(plan.section_of(task), []).append(task)
+            return {section: tuple(those) for section, those in found.items()}
+        return self.once(("by section", plan, tasks), grouped)
 
     def anchor(self, plan: Plan) -> str:
         """The prefix of a year's anchors on a unit's page: none for the newest plan's."""
