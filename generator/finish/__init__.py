@@ -41,7 +41,3 @@ def main(argv: list[str]) -> int:
               .format(site=argv[0], status=result.returncode), file=sys.stderr)
         return 1
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -1,3 +1,4 @@
+"""`python -m generator.finish SITE`: what follows the engine's build (generator/finish/)."""
 import sys
 
 from generator.finish import main
