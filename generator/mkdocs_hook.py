@@ -25,7 +25,7 @@ from generator.i18n import _  # noqa: E402
 from generator.inputs.data_folder import DEFAULT_DATA, Inputs  # noqa: E402
 from generator.inputs.site_settings import load_settings  # noqa: E402
 from generator.outputs.write import WriteError  # noqa: E402
-from generator.site.siteconfig import decided, with_domain  # noqa: E402
+from generator.site.siteconfig import decided  # noqa: E402
 
 _command = "build"
 
@@ -53,8 +53,7 @@ def on_config(config):
     except WriteError as error:
         raise PluginError(str(error)) from None
     values = decided(site, settings)
-    config.extra["site"] = with_domain(values.identity, config.site_url)
-    config.extra["outputs"] = values.outputs
+    config.extra.update(values.extra(config.site_url))
     config.site_name, config.site_description = values.site_name, values.site_description
     config.nav = values.nav
     if values.not_in_nav:

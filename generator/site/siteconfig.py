@@ -42,6 +42,13 @@ class Decided:
     # site's root: the site's feed in every page's head, the unit directory from the 404 page
     outputs: dict[str, str]
 
+    def extra(self, site_url: str | None) -> dict:
+        """What the theme (overrides/) reads from config.extra: the identity, with the site's
+        domain (SiteDomain) from its public address if it has one, and the outputs it links to."""
+        host = urllib.parse.urlsplit(site_url or "").hostname
+        return {"site": {**self.identity, "domain": host} if host else self.identity,
+                "outputs": self.outputs}
+
 
 def decided(site: Site, settings: Settings) -> Decided:
     plans = "、".join(f"{plan.document.number}《{plan.title}》" for plan in site.plans)
@@ -56,12 +63,6 @@ def redirect_maps(site: Site) -> dict[str, str]:
     """The redirect pages, as mkdocs-redirects' map: the old URL as a Markdown path -> the path
     of the page that now shows its record."""
     return {redirect.path: redirect.record.path for redirect in site.redirects}
-
-
-def with_domain(identity: dict[str, str], site_url: str | None) -> dict[str, str]:
-    """The identity with the site's domain (SiteDomain), from its public address if it has one."""
-    host = urllib.parse.urlsplit(site_url or "").hostname
-    return {**identity, "domain": host} if host else identity
 
 
 def read_base(path: Path) -> dict:
@@ -83,8 +84,8 @@ def site_config(site: Site, settings: Settings, base: Path, docs: Path, output: 
         theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
     config["theme"] = theme
     values = decided(site, settings)
-    config["extra"] = {**config.get("extra", {}), "generated": True, "outputs": values.outputs,
-                       "site": with_domain(values.identity, config.get("site_url"))}
+    config["extra"] = {**config.get("extra", {}), "generated": True,
+                       **values.extra(config.get("site_url"))}
     config["site_name"], config["site_description"] = values.site_name, values.site_description
     config["nav"] = values.nav
     if values.not_in_nav:
