@@ -54,12 +54,9 @@ def _named(site: Site) -> dict[str, str]:
     return {page.url: page.named for page in site.pages}
 
 
-
-
-def moved_by_rule(url: str, site: Site) -> str:
+def moved_by_rule(url: str, site: Site, current) -> str:
     """Where a page of the one-plan layout is now: the same path under the year of the oldest
-    plan that has it ('' if none)."""
-    current = {page.url for page in site.pages}
+    plan that has it, among the `current` URLs ('' if none)."""
     for plan in reversed(site.plans):
         candidate = "/" + urls.year_folder(plan) + url.lstrip("/")
         if candidate in current:
@@ -115,12 +112,11 @@ def check(site: Site, sources: list[Source], path: Path, name: str, *,
                                        _("{url} is out of order or listed twice; run `make urls` "
                                          "to sort the ledger").format(url=entry.url)))
             break
-    redirected = {redirect.source for plan in site.plans for redirect in plan.redirects}
+    declared = {r.source: r.target for plan in site.plans for r in plan.redirects}
     for entry in entries:
-        if entry.url in current or entry.url in redirected:
+        if entry.url in current or entry.url in declared:
             continue
         if entry.moved_to:
-            declared = {r.source: r.target for plan in site.plans for r in plan.redirects}
             if entry.moved_to in current:
                 moves[entry.url] = entry.moved_to
             elif entry.moved_to in declared:  # its new page went too, and redirects: follow it
@@ -130,7 +126,7 @@ def check(site: Site, sources: list[Source], path: Path, name: str, *,
                     _("{url} moved to {moved_to}, but no page produces that URL now").format(
                         url=entry.url, moved_to=entry.moved_to), entry, sources)))
             continue
-        target = moved_by_rule(entry.url, site)
+        target = moved_by_rule(entry.url, site, current)
         if target and new_urls_allowed:
             moves[entry.url] = target
         elif target:
