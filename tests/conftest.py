@@ -214,6 +214,18 @@ def search_from_home(page, origin: str, text: str):
     return first
 
 
+def cards_taller_than_held(tab) -> list:
+    """The cards of the page's tables of records (generator/outputs/tables.py) that, laid out,
+    are taller than the height they hold before: [task or unit, height, held], in px."""
+    return tab.evaluate("""Array.from(document.querySelectorAll('.record-table tr[data-lines]'))
+      .map(row => {
+        const em = parseFloat(getComputedStyle(row).fontSize)
+        const held = (row.dataset.lines * 1.6 + 1.3) * em
+        row.style.contentVisibility = 'visible'
+        return [row.cells[1].textContent, row.getBoundingClientRect().height, held]
+      }).filter(([_, height, held]) => height > held)""")
+
+
 def nav_pages(entries) -> list[str]:
     """The page paths of a MkDocs nav, in nav order."""
     pages = []

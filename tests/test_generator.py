@@ -74,9 +74,13 @@ def test_unit_page_lists_led_and_assigned_tasks_and_co_leads(docs):
     assert "牵头 1 项任务，负责 1 项任务" in finance
     assert "## 2020年 { #2020 }" in finance
     assert "### 牵头任务（1 项）" in finance and "### 责任任务（1 项）" in finance
-    assert ("| （三） | [加强法制机构建设](../2020/tasks/jia-qiang-fa-zhi-ji-gou-jian-she.md) | "
-            "[二、加强组织保障](../2020/sections/jia-qiang-zu-zhi-bao-zhang/index.md) | — |") in finance
-    assert "| （二） | [推行12345热线](../2020/tasks/tui-xing-12345-re-xian.md) |" in finance
+    cells = [re.findall(r"<td[^>]*>(.*?)</td>", row) for row in re.findall(r"<tr [^>]*>(.*?)</tr>", finance)]
+    assert cells == [
+        ["（三）", "[加强法制机构建设](../2020/tasks/jia-qiang-fa-zhi-ji-gou-jian-she.md)",
+         "[二、加强组织保障](../2020/sections/jia-qiang-zu-zhi-bao-zhang/index.md)", "—"],
+        ["（二）", "[推行12345热线](../2020/tasks/tui-xing-12345-re-xian.md)",
+         "[一、完善决策机制](../2020/sections/wan-shan-jue-ce-ji-zhi/index.md)",
+         "[市政府法制办](shi-zheng-fu-fa-zhi-ban.md)"]]
     legal = (docs / "units/shi-zheng-fu-fa-zhi-ban.md").read_text(encoding="utf-8")
     assert "- [市司法局](shi-si-fa-ju.md)：[（一）](../2020/tasks/jian-li-chang-xiao-ji-zhi.md)" in legal
 
@@ -84,8 +88,9 @@ def test_unit_page_lists_led_and_assigned_tasks_and_co_leads(docs):
 def test_directory_sorts_by_pinyin_with_collective_units_apart(docs):
     directory = (docs / "units/index.md").read_text(encoding="utf-8")
     named, collective = directory.split("## 统称")
-    assert re.findall(r"^\| \[([^]]+)\]", named, re.M) == ["市财政局", "市司法局", "市政府法制办"]
-    assert re.findall(r"^\| \[([^]]+)\]", collective, re.M) == ["各县（区）人民政府", "有执法职责的市级部门"]
+    first_cells = r"<tr [^>]*><td [^>]*>\[([^]]+)\]"
+    assert re.findall(first_cells, named) == ["市财政局", "市司法局", "市政府法制办"]
+    assert re.findall(first_cells, collective) == ["各县（区）人民政府", "有执法职责的市级部门"]
 
 
 def test_nav_reaches_every_page_in_plan_order():

@@ -14,7 +14,7 @@ import yaml
 
 from generator.finish.redirect_pages import target_of
 from generator.inputs.site_settings import NEEDED
-from tests.conftest import ENGINES, ROOT, build_site, serving
+from tests.conftest import ENGINES, ROOT, build_site, cards_taller_than_held, serving
 
 # A test settings file (never data/site.yaml): every field, with markup characters in the
 # texts, which must reach each page as text.
@@ -282,19 +282,75 @@ def test_at_390_px_no_page_is_wider_than_the_screen_and_every_control_is_a_touch
     assert problems == {}
 
 
+def table_box(tab, selector: str):
+    """The page's first table box of that kind: a region the keyboard reaches."""
+    box = tab.locator(selector).first
+    assert box.get_attribute("role") == "region" and box.get_attribute("tabindex") == "0"
+    return box
+
+
 @pytest.mark.slow
-def test_a_wide_table_scrolls_in_a_named_box_with_a_cue_and_keeps_dates_whole(engine_site, browser):
+def test_on_a_phone_a_table_of_tasks_is_a_card_a_task_each_cell_after_its_column_name(engine_site, browser):
     with opened(engine_site, browser, 390, 844) as (tab, origin):
         tab.goto(origin + "/units/shi-zheng-fu-fa-zhi-ban/")
-        box = tab.locator(".md-typeset__scrollwrap").first
-        assert box.get_attribute("role") == "region" and box.get_attribute("tabindex") == "0"
-        assert box.get_attribute("aria-label").endswith("（表格）")
-        if box.evaluate("b => b.scrollWidth > b.clientWidth"):
-            assert tab.locator(".table-scroll-cue").first.is_visible()
-        for header in tab.locator(".md-typeset table:not([class]) th").all():
+        box = table_box(tab, ".record-table")
+        assert box.get_attribute("aria-label") == "2017年牵头任务（表格）"
+        assert box.evaluate("b => b.scrollWidth <= b.clientWidth")  # nothing hidden at the right
+        assert not tab.locator(".table-scroll-cue").is_visible()
+        row = box.locator("tbody tr").first
+        number, title, section = (row.locator("td").nth(i).bounding_box() for i in range(3))
+        assert title["x"] > number["x"] and abs(title["y"] - number["y"]) < 2  # the card's title line
+        assert section["y"] >= title["y"] + title["height"] - 1  # then a line for each other cell
+        # each after its column's name, drawn before the cell's link
+        start = row.locator("td").nth(2).locator("a").evaluate("a => a.getClientRects()[0].x")
+        size = row.locator("td").nth(2).evaluate("c => parseFloat(getComputedStyle(c).fontSize)")
+        assert start - section["x"] > 4 * size  # 所属部分：
+        # a screen reader still reads a table, each cell under its column's header
+        tree = box.locator("table").aria_snapshot()
+        assert '- columnheader "所属部分"' in tree and "- cell " in tree
+
+
+@pytest.mark.slow
+def test_a_card_not_yet_laid_out_holds_at_least_its_own_height(engine_site, browser):
+    """On the narrowest phone at the largest text size, every card of every table, laid out,
+    is no taller than the height it holds before (generator/outputs/tables.py)."""
+    taller = {}
+    with opened(engine_site, browser, 320, 640) as (tab, origin):
+        tab.goto(origin + "/")
+        tab.get_by_role("button", name="大", exact=True).click()
+        for page in pages_of(engine_site):
+            if b"record-table" not in page.read_bytes():
+                continue
+            path = "/" + page.relative_to(engine_site).as_posix().removesuffix("index.html")
+            tab.goto(origin + path)
+            found = cards_taller_than_held(tab)
+            if found:
+                taller[path] = found
+    assert taller == {}
+
+
+@pytest.mark.slow
+def test_at_1280_px_a_table_of_tasks_is_a_table_with_headers_on_one_line(engine_site, browser):
+    with opened(engine_site, browser, 1280) as (tab, origin):
+        tab.goto(origin + "/units/shi-zheng-fu-fa-zhi-ban/")
+        table = tab.locator(".record-table table").first
+        assert table.evaluate("t => getComputedStyle(t).display") == "table"
+        cells = table.locator("tbody tr").first.locator("td")
+        assert len({round(cell.bounding_box()["y"]) for cell in cells.all()}) == 1  # a row
+        for header in table.locator("th").all():
             height = header.evaluate("h => h.getBoundingClientRect().height")
             line = header.evaluate("h => parseFloat(getComputedStyle(h).lineHeight)")
             assert height < 2.5 * line + 20, header.inner_text()  # one line, with padding
+
+
+@pytest.mark.slow
+def test_the_matrix_scrolls_on_a_phone_in_a_named_box_with_a_cue(engine_site, browser):
+    with opened(engine_site, browser, 390, 844) as (tab, origin):
+        tab.goto(origin + "/2017/matrix/")
+        box = table_box(tab, ".md-typeset__scrollwrap")
+        assert box.get_attribute("aria-label").endswith("（表格）")
+        assert box.evaluate("b => b.scrollWidth > b.clientWidth")
+        assert tab.locator(".table-scroll-cue").first.is_visible()
 
 
 @pytest.mark.slow

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from generator.build import load_plan
-from tests.conftest import FIXTURES, build_site, serving
+from tests.conftest import FIXTURES, build_site, cards_taller_than_held, serving
 from tests.test_pages import AXE
 
 SITE_URL = "https://plan.example.org/2020/"
@@ -159,12 +159,35 @@ def test_the_matrix_carries_each_tasks_status(page, origin):
         [history(t["number"])[0]["status"]] if history(t["number"]) else [] for t in RAW_TASKS]
 
 
+def test_a_card_with_a_status_holds_at_least_its_own_height(browser, origin):
+    """At 320 px with the largest text, a card's badge and date fit the lines counted for it."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    tab = context.new_page()
+    tab.goto(origin + "/")
+    tab.get_by_role("button", name="大", exact=True).click()
+    taller, badges = {}, 0
+    for path in ["/units/", *(f"/units/{unit.slug}/" for unit in PLAN.units),
+                 *(f"/{PLAN.year}/sections/{section.slug}/" for section in PLAN.sections)]:
+        tab.goto(origin + path)
+        badges += tab.locator(".record-table .status-badge").count()
+        taller[path] = cards_taller_than_held(tab)
+    context.close()
+    assert badges > 0
+    assert {path: found for path, found in taller.items() if found} == {}
+
+
 def test_a_chart_fits_a_phone(browser, origin):
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
     tab = context.new_page()
-    for path in ("/", "/2020/sections/wan-shan-jue-ce-ji-zhi/", task_url("一")):
+    for path in ("/", "/2020/sections/wan-shan-jue-ce-ji-zhi/", task_url("一"), "/units/shi-zheng-fu-fa-zhi-ban/"):
         tab.goto(origin + path)
         assert tab.evaluate("document.documentElement.scrollWidth") <= 360, path
+        # a status's date on one line, never 2020-/03-31
+        broken = tab.evaluate("""Array.from(document.querySelectorAll('article time'))
+            .filter(t => t.getClientRects().length > 1
+                         || t.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(t).fontSize))
+            .map(t => t.textContent)""")
+        assert broken == [], path
     context.close()
 
 

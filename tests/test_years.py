@@ -157,10 +157,10 @@ def test_a_successor_and_its_predecessor_link_each_other(two_year_site):
     assert re.search(r'本单位的职责已由<a href="../shi-si-fa-ju/">市司法局</a>承接（2018-12-30，'
                      rf'<a href="{re.escape(TEST_SOURCE)}" rel="external">依据（example.org）</a>）', old)
     assert re.search(r'<a href="../shi-zheng-fu-fa-zhi-ban/">市政府法制办</a>的职责已由本单位承接', new)
-    rows = {h1_cell: row for row in re.findall(r"<tr>(.*?)</tr>", html_of(site, "/units/"), re.S)
+    rows = {h1_cell: row for row in re.findall(r"<tr[^>]*>(.*?)</tr>", html_of(site, "/units/"), re.S)
             for h1_cell in re.findall(r">([^<>]+)</a></td>", row)[:1]}
     def cells(row: str) -> list[str]:
-        return [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td>(.*?)</td>", row)]
+        return [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row)]
     assert cells(rows["市政府法制办"]) == ["市政府法制办", "2018、2017", "15", "1", "已由市司法局承接"]
     assert cells(rows["市司法局"])[-1] == "现有"
 

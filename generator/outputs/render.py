@@ -8,22 +8,13 @@ from collections.abc import Iterator
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
 from generator.inputs import weblinks
-from generator.model.plan import Section, Task, Unit
-from generator.outputs import charts, page_design
+from generator.model.plan import Section, Task
+from generator.outputs import charts, page_design, tables
 from generator.outputs.contexts import Rendering
 from generator.outputs.front_matter import front_matter
+from generator.outputs.markup import text
 from generator.site import urls
 from generator.site.pages import Output, Site
-
-# Every ASCII punctuation mark can start Markdown, HTML or a link; as a character reference it
-# can only ever be shown as itself.
-_MARKUP = re.compile(r"[!-/:-@\[-`{-~]")
-
-
-@functools.lru_cache(maxsize=1 << 16)  # a unit's or a task's name is on many pages
-def text(value: str) -> str:
-    """Data text as Markdown that shows exactly these characters and never becomes markup."""
-    return _MARKUP.sub(lambda match: f"&#{ord(match.group())};", value)
 
 
 # Links to records, as filters: a large plan renders tens of thousands of them, and a Jinja
@@ -42,22 +33,6 @@ def task_link(context, task: Task) -> str:
 @pass_context
 def section_link(context, section: Section) -> str:
     return f"[{text(section.label + section.title)}]({context['link'](section)})"
-
-
-# The rows of the two big tables, in Python rather than a Jinja loop: a collective unit's list
-# and the matrix hold every task of the plan, and a template pays for each call and test.
-@pass_context
-def task_rows(context, tasks, section_of, progress, without: Unit | None = None) -> str:
-    """A unit's table of tasks, a row a task: number, title, section, its lead units (the unit
-    itself left out) and, once progress is published, its current status."""
-    link = context["link"]
-    rows = []
-    for task in tasks:
-        leads = unit_links(context, [unit for unit in task.lead_units if unit is not without])
-        status = f" {charts.status_cell(progress.current(task))} |" if progress else ""
-        rows.append(f"| {text(task.label)} | [{text(task.title)}]({link(task)}) | "
-                    f"{section_link(context, section_of(task))} | {leads} |{status}")
-    return "\n".join(rows)
 
 
 _MARKS = {"lead": ("●", "牵头"), "responsible": ("○", "负责")}
@@ -91,7 +66,8 @@ def _environment() -> Environment:
     env.filters["host"] = weblinks.host_of
     env.filters["fence"] = fence
     env.filters.update(unit_links=unit_links, task_link=task_link, section_link=section_link,
-                       task_rows=task_rows, matrix_cells=matrix_cells)
+                       matrix_cells=matrix_cells)
+    env.filters.update(tables.FILTERS)
     env.filters.update(badge=charts.badge, status_cell=charts.status_cell)
     return env
 

@@ -5,6 +5,7 @@ type a unit's name without its 市 or 市政府 prefix (法制办 for 市政府�
 no page shows: those forms go into a hidden, heavily weighted block of the unit's page, so that
 its name or a form of it puts the unit's page first. Nothing here is listed by hand.
 """
+import logging
 import re
 import unicodedata
 
@@ -42,6 +43,8 @@ def sub_words(name: str) -> str:
     if found is None:
         import jieba
 
+        # its notes on loading its dictionary, in English, are not for the maintainer's terminal
+        jieba.setLogLevel(logging.WARNING)
         found = " ".join(dict.fromkeys(word for word in jieba.cut_for_search(name) if word.strip()))
         SUB_WORDS.put(name, found)
     return found

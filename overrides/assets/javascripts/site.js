@@ -19,9 +19,11 @@ function nameNavGroups() {
   })
 }
 
-// A table too wide for a phone scrolls sideways in its own box, which the keyboard must reach:
-// make each box focusable, a region named after the heading it comes under.
-function focusableTables() {
+// A table too wide for a phone scrolls sideways in its own box, which the keyboard must reach.
+// The generator's tables of records come in such a box, named (outputs/tables.py); the theme
+// wraps any other table in one once the page is ready: make each of those a region named after
+// the heading it comes under.
+function nameTableBoxes() {
   var seen = {}
   document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
     var heading = null
@@ -34,7 +36,14 @@ function focusableTables() {
     box.setAttribute("tabindex", "0")
     box.setAttribute("role", "region")
     box.setAttribute("aria-label", seen[name] > 1 ? name + seen[name] : name)
-    // A table wider than its box says so above itself, where a phone hides its right side.
+  })
+}
+
+// A box whose table is wider than it says so above itself, where a phone hides the table's
+// right side: measured as the page is ready (before the theme's first frame, so that the cue
+// moves nothing a reader has seen), and again when the window or the text size changes.
+function cueWideTables() {
+  document.querySelectorAll(".md-typeset__scrollwrap, .record-table").forEach(function (box) {
     var wide = box.scrollWidth > box.clientWidth + 1
     var cue = box.previousElementSibling
     if (cue && cue.classList.contains("table-scroll-cue")) cue.hidden = !wide
@@ -53,8 +62,9 @@ function onReady(fix) {
   else document.addEventListener("DOMContentLoaded", fix)
 }
 onReady(nameNavGroups)
-onReady(focusableTables)
-window.addEventListener("resize", focusableTables)
+onReady(nameTableBoxes)
+onReady(cueWideTables)
+window.addEventListener("resize", cueWideTables)
 
 // The reader's text size (大/中/小) and high contrast, kept across pages in localStorage;
 // md-base.js applies them as each page starts.
@@ -80,6 +90,7 @@ function readerSettings() {
         else root.setAttribute("data-text-size", size)
         keep("reader.text-size", size === "medium" ? "" : size)
         show()
+        cueWideTables()
       })
     })
     contrast.addEventListener("click", function () {
