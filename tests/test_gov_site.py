@@ -347,8 +347,8 @@ def test_at_1280_px_a_table_of_tasks_is_a_table_with_headers_on_one_line(engine_
 def test_the_matrix_scrolls_on_a_phone_in_a_named_box_with_a_cue(engine_site, browser):
     with opened(engine_site, browser, 390, 844) as (tab, origin):
         tab.goto(origin + "/2017/matrix/")
-        box = table_box(tab, ".md-typeset__scrollwrap")
-        assert box.get_attribute("aria-label").endswith("（表格）")
+        box = table_box(tab, ".plan-matrix")
+        assert box.get_attribute("aria-label") == "责任矩阵（表格）"
         assert box.evaluate("b => b.scrollWidth > b.clientWidth")
         assert tab.locator(".table-scroll-cue").first.is_visible()
 

@@ -66,7 +66,7 @@ def test_matrix_scrolls_sideways_on_a_phone_with_the_task_column_in_view(browser
     phone = browser.new_page(viewport={"width": 375, "height": 812})
     try:
         phone.goto(server + "/matrix/")
-        wrapper = phone.locator(".plan-matrix .md-typeset__scrollwrap")
+        wrapper = phone.locator(".plan-matrix")
         cells = phone.locator(".plan-matrix tbody tr").first.locator("td")
         task, mark = cells.first, cells.nth(5)
         mark_before = mark.bounding_box()["x"]
@@ -93,7 +93,7 @@ MATRIX_GEOMETRY = """() => {
         const link = cell.querySelector("a")
         if (link) marks.push([i, centre(link)])
     }))
-    const box = document.querySelector(".plan-matrix .md-typeset__scrollwrap")
+    const box = document.querySelector(".plan-matrix")
     return {labels: labels.map(centre), marks: marks,
             fontSizes: [...table.querySelectorAll("th a, td:first-child a")].map(
                 a => parseFloat(getComputedStyle(a).fontSize)),

@@ -35,25 +35,6 @@ def section_link(context, section: Section) -> str:
     return f"[{text(section.label + section.title)}]({context['link'](section)})"
 
 
-_MARKS = {"lead": ("●", "牵头"), "responsible": ("○", "负责")}
-
-
-@pass_context
-def matrix_cells(context, cells) -> str:
-    """A task's cells in the matrix: a mark where a unit leads or is responsible, which opens
-    that unit's list of tasks, and what it means for a screen reader."""
-    link = context["link"]
-    out = []
-    for unit, role, target, anchor in cells:
-        if role:
-            mark, meaning = _MARKS[role]
-            out.append(f' [{mark}<span class="sr-only">{text(unit.name)}{meaning}</span>]'
-                       f"({link(target)}#{anchor}{role}) |")
-        else:
-            out.append("  |")
-    return "".join(out)
-
-
 @functools.cache  # compiled once a run; a template's code depends on nothing of the plan
 def _environment() -> Environment:
     # auto_reload off: a template is read once per run, not checked on disk for every page
@@ -65,8 +46,7 @@ def _environment() -> Environment:
     env.filters["attribute"] = text
     env.filters["host"] = weblinks.host_of
     env.filters["fence"] = fence
-    env.filters.update(unit_links=unit_links, task_link=task_link, section_link=section_link,
-                       matrix_cells=matrix_cells)
+    env.filters.update(unit_links=unit_links, task_link=task_link, section_link=section_link)
     env.filters.update(tables.FILTERS)
     env.filters.update(badge=charts.badge, status_cell=charts.status_cell)
     return env

@@ -164,5 +164,37 @@ def unit_parts(context, parts, name: str) -> str:
         for part, led, assigned in parts))
 
 
-FILTERS = {"unit_tasks": unit_tasks, "section_tasks": section_tasks, "task_units": task_units,
+_MARKS = {"lead": ("●", "牵头"), "responsible": ("○", "负责")}
+
+
+@pass_context
+def matrix_grid(context, grid, progress, name: str) -> str:
+    """The responsibility matrix: a row a task (its current status once progress is published),
+    a column a named unit, a mark where the unit leads or is responsible, which opens that
+    unit's list of tasks and says what it means to a screen reader. A grid, not records: on a
+    phone it scrolls sideways in its box, its task column in view (plan.css)."""
+    link = context["link"]
+    head = '<th scope="col">任务</th>' + "".join(
+        f"<th scope=\"col\" markdown>{anchor(link(unit), unit.name)}</th>" for unit in grid["columns"])
+
+    def mark(unit, role, target, prefix) -> str:
+        if not role:
+            return "<td></td>"
+        sign, meaning = _MARKS[role]
+        return (f'<td markdown>[{sign}<span class="sr-only">{text(unit.name)}{meaning}</span>]'
+                f"({link(target)}#{prefix}{role})</td>")
+
+    def row(task, cells) -> str:
+        current = progress.current(task) if progress else None
+        status = f" {charts.badge(current.status)}" if current else ""
+        first = f"<td markdown>{anchor(link(task), task.label + task.title)}{status}</td>"
+        return f"<tr markdown>{first}{''.join(mark(*cell) for cell in cells)}</tr>"
+    region = f'role="region" tabindex="0" aria-label="{html.escape(name)}（表格）"'
+    body = "\n".join(row(task, cells) for task, cells in grid["rows"])
+    return (f'<div class="plan-matrix" {region} markdown>\n<table class="plan-matrix__grid" markdown>\n'
+            f"<thead markdown><tr markdown>{head}</tr></thead>\n<tbody markdown>\n{body}\n</tbody>\n"
+            "</table>\n</div>")
+
+
+FILTERS = {"matrix_grid": matrix_grid, "unit_tasks": unit_tasks, "section_tasks": section_tasks, "task_units": task_units,
            "unit_directory": unit_directory, "matrix_parts": matrix_parts, "unit_parts": unit_parts}

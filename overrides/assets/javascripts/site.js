@@ -20,9 +20,9 @@ function nameNavGroups() {
 }
 
 // A table too wide for a phone scrolls sideways in its own box, which the keyboard must reach.
-// The generator's tables of records come in such a box, named (outputs/tables.py); the theme
-// wraps any other table in one once the page is ready: make each of those a region named after
-// the heading it comes under.
+// The generator's tables come in such a box, named (outputs/tables.py); the theme wraps any
+// other table (a page written by hand) in one once the page is ready: make each of those a
+// region named after the heading it comes under.
 function nameTableBoxes() {
   var seen = {}
   document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
@@ -43,7 +43,7 @@ function nameTableBoxes() {
 // right side: measured as the page is ready (before the theme's first frame, so that the cue
 // moves nothing a reader has seen), and again when the window or the text size changes.
 function cueWideTables() {
-  document.querySelectorAll(".md-typeset__scrollwrap, .record-table").forEach(function (box) {
+  document.querySelectorAll(".md-typeset__scrollwrap, .record-table, .plan-matrix").forEach(function (box) {
     var wide = box.scrollWidth > box.clientWidth + 1
     var cue = box.previousElementSibling
     if (cue && cue.classList.contains("table-scroll-cue")) cue.hidden = !wide
