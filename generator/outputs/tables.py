@@ -1,6 +1,7 @@
-"""The site's tables of records, a row a task, a unit or a part of a plan, written as HTML with
-each cell labelled by its column (its links Markdown's, which both engines check and rewrite
-alike: md_in_html's `markdown` attribute on each element down to the cells).
+"""The site's tables, written as HTML: the tables of records (a row a task, a unit or a part of
+a plan), each cell labelled by its column, and the responsibility matrix. Their links are
+Markdown's, which both engines check and rewrite alike (md_in_html's `markdown` attribute on
+each element down to the cells).
 
 On a phone (plan.css) a row is a card: its first cells its title, the others one under another,
 each after its column's name; and the browser lays out only the cards near the screen, so that
@@ -68,9 +69,14 @@ def table(name: str, headings: Sequence[str], rows: Iterable[Sequence[str]], tit
     labels = [""] * titles + [f' data-label="{html.escape(heading)}"' for heading in headings[titles:]]
     head = "".join(f'<th scope="col">{html.escape(heading)}</th>' for heading in headings)
     body = "\n".join(_row(labels, row, held_lines(headings, row, titles)) for row in rows)
-    region = f'role="region" tabindex="0" aria-label="{html.escape(name)}（表格）"'
-    return (f'<div class="record-table" {region} markdown>\n<table class="record-table__table" markdown>\n'
+    return (f'<div class="record-table" {_region(name)} markdown>\n<table class="record-table__table" markdown>\n'
             f"<thead><tr>{head}</tr></thead>\n<tbody markdown>\n{body}\n</tbody>\n</table>\n</div>")
+
+
+def _region(name: str) -> str:
+    """A table's box: a region the keyboard reaches when the table scrolls, named for screen
+    readers."""
+    return f'role="region" tabindex="0" aria-label="{html.escape(name)}（表格）"'
 
 
 def anchor(href: str, label: str) -> str:
@@ -189,12 +195,12 @@ def matrix_grid(context, grid, progress, name: str) -> str:
         status = f" {charts.badge(current.status)}" if current else ""
         first = f"<td markdown>{anchor(link(task), task.label + task.title)}{status}</td>"
         return f"<tr markdown>{first}{''.join(mark(*cell) for cell in cells)}</tr>"
-    region = f'role="region" tabindex="0" aria-label="{html.escape(name)}（表格）"'
     body = "\n".join(row(task, cells) for task, cells in grid["rows"])
-    return (f'<div class="plan-matrix" {region} markdown>\n<table class="plan-matrix__grid" markdown>\n'
+    return (f'<div class="plan-matrix" {_region(name)} markdown>\n<table class="plan-matrix__grid" markdown>\n'
             f"<thead markdown><tr markdown>{head}</tr></thead>\n<tbody markdown>\n{body}\n</tbody>\n"
             "</table>\n</div>")
 
 
-FILTERS = {"matrix_grid": matrix_grid, "unit_tasks": unit_tasks, "section_tasks": section_tasks, "task_units": task_units,
-           "unit_directory": unit_directory, "matrix_parts": matrix_parts, "unit_parts": unit_parts}
+FILTERS = {"unit_tasks": unit_tasks, "section_tasks": section_tasks, "task_units": task_units,
+           "unit_directory": unit_directory, "matrix_parts": matrix_parts, "unit_parts": unit_parts,
+           "matrix_grid": matrix_grid}
